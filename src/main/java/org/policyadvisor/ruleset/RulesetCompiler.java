@@ -1,0 +1,75 @@
+package org.policyadvisor.ruleset;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.type.FactType;
+import org.kie.api.runtime.KieContainer;
+import org.policyadvisor.catalogue.Catalogue;
+
+/**
+ * Compiles rule files into a {@link Ruleset}, entirely to the side: each candidate gets its own ReleaseId and
+ * shares nothing with the one serving.
+ */
+public final class RulesetCompiler {
+
+    private static final String RESOURCES = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private final Clock clock;
+
+    public RulesetCompiler(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Ruleset compile(List<RuleFile> files) {
+        KieServices kie = KieServices.get();
+        ReleaseId releaseId = kie.newReleaseId("org.policyadvisor.rules", "ruleset", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem fileSystem = kie.newKieFileSystem();
+        fileSystem.generateAndWritePomXML(releaseId);
+        files.stream().filter(RuleFile::isDrl).forEach(file -> fileSystem.write(RESOURCES + file.path(), file.content()));
+
+        List<RuleProblem> errors = kie.newKieBuilder(fileSystem).buildAll().getResults()
+                .getMessages(Message.Level.ERROR).stream()
+                .map(RulesetCompiler::problem)
+                .toList();
+        if (!errors.isEmpty()) {
+            kie.getRepository().removeKieModule(releaseId);
+            throw new RulesetRejected(errors);
+        }
+        KieContainer container = kie.newKieContainer(releaseId);
+        try {
+            KieBase kieBase = container.getKieBase();
+            FactType applicantType = CatalogueReader.applicantType(kieBase, files);
+            Catalogue catalogue = new CatalogueReader(files, kieBase, applicantType).read();
+            return new Ruleset(version(files), clock.instant(), files, catalogue, kieBase, applicantType, container, releaseId);
+        } catch (RuntimeException e) {
+            container.dispose();
+            kie.getRepository().removeKieModule(releaseId);
+            throw e;
+        }
+    }
+
+    /** {@code sha256:} over every file's path and content, so equal files always give an equal version. */
+    public static String version(List<RuleFile> files) {
+        StringBuilder manifest = new StringBuilder();
+        for (RuleFile file : files) {
+            manifest.append(file.path()).append('\0').append(file.sha256()).append('\n');
+        }
+        return "sha256:" + HexFormat.of().formatHex(RuleFile.sha256(manifest.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static RuleProblem problem(Message message) {
+        String path = message.getPath();
+        if (path != null && path.startsWith(RESOURCES)) path = path.substring(RESOURCES.length());
+        return new RuleProblem(path, message.getLine() > 0 ? message.getLine() : null,
+                message.getColumn() > 0 ? message.getColumn() : null, message.getText().strip());
+    }
+}

@@ -1,0 +1,123 @@
+package org.policyadvisor.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import org.policyadvisor.advice.Advisor;
+import org.policyadvisor.advice.AdviceRequest;
+import org.policyadvisor.advice.Decision;
+import org.policyadvisor.advice.EvaluationAborted;
+import org.policyadvisor.advice.InvalidInput;
+import org.policyadvisor.advice.ProfileBinder;
+import org.policyadvisor.catalogue.Criterion;
+import org.policyadvisor.ruleset.RuleFile;
+import org.policyadvisor.ruleset.RuleProblem;
+import org.policyadvisor.ruleset.Ruleset;
+
+/** Runs every {@code *.scenarios.yaml} of a ruleset against that same ruleset: one generic runner for all programs. */
+public final class ScenarioRunner {
+
+    public static final String SUFFIX = ".scenarios.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Advisor advisor;
+
+    public ScenarioRunner(Advisor advisor) {
+        this.advisor = advisor;
+    }
+
+    public ScenarioReport run(Ruleset ruleset) {
+        List<ScenarioResult> results = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
+        for (RuleFile file : ruleset.files()) {
+            if (!file.path().endsWith(SUFFIX)) continue;
+            ScenarioFile scenarios = read(file, problems);
+            if (scenarios == null) continue;
+            if (ruleset.catalogue().programs().stream().noneMatch(p -> p.id().equals(scenarios.program()))) {
+                problems.add(RuleProblem.in(file.path(), "the scenarios are for program '" + scenarios.program() + "', which the rules do not declare"));
+                continue;
+            }
+            for (ScenarioFile.Scenario scenario : scenarios.scenarios()) {
+                results.add(new ScenarioResult(file.path(), scenario.name(), check(ruleset, scenarios, scenario)));
+            }
+        }
+        return new ScenarioReport(List.copyOf(results), List.copyOf(problems));
+    }
+
+    private static ScenarioFile read(RuleFile file, List<RuleProblem> problems) {
+        try {
+            ScenarioFile scenarios = YAML.readValue(file.content(), ScenarioFile.class);
+            if (scenarios == null || scenarios.program() == null || scenarios.scenarios() == null) {
+                problems.add(RuleProblem.in(file.path(), "a scenario file needs `program:` and `scenarios:`"));
+                return null;
+            }
+            return scenarios;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            problems.add(new RuleProblem(file.path(), at == null ? null : at.getLineNr(), at == null ? null : at.getColumnNr(), e.getOriginalMessage()));
+            return null;
+        } catch (IOException e) {
+            problems.add(RuleProblem.in(file.path(), "cannot read: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private List<String> check(Ruleset ruleset, ScenarioFile file, ScenarioFile.Scenario scenario) {
+        List<String> failures = new ArrayList<>();
+        LocalDate asOf = scenario.asOf() != null ? scenario.asOf() : file.asOf();
+        ScenarioFile.Expect expect = scenario.expect();
+        if (asOf == null) failures.add("no asOf date: give one for the file or the scenario");
+        if (expect == null || expect.status() == null) failures.add("no expected status");
+        if (!failures.isEmpty()) return failures;
+
+        Decision decision;
+        try {
+            AdviceRequest request = ProfileBinder.fromJson(scenario.profile() == null ? YAML.createObjectNode() : scenario.profile(), ruleset.catalogue());
+            decision = advisor.decide(ruleset, request.answers(), asOf);
+        } catch (InvalidInput e) {
+            e.errors().forEach(error -> failures.add("profile field " + error.pointer() + " is invalid: " + error.code() + " " + error.args()));
+            return failures;
+        } catch (EvaluationAborted e) {
+            failures.add("the rules did not finish: " + e.getMessage());
+            return failures;
+        }
+
+        Decision.ProgramDecision program = decision.program(file.program());
+        expectEqual(failures, "status", expect.status(), program.status());
+        if (expect.missing() != null && !new HashSet<>(expect.missing()).equals(new HashSet<>(program.missing()))) {
+            failures.add("missing: expected " + expect.missing() + " but was " + program.missing());
+        }
+        if (expect.criteria() != null) {
+            expect.criteria().forEach((id, status) -> {
+                Criterion.Outcome outcome = program.outcome(id);
+                if (outcome == null) failures.add("criterion " + id + ": the program has no such criterion");
+                else expectEqual(failures, "criterion " + id, status, outcome.status());
+            });
+        }
+        if (expect.programs() != null) {
+            expect.programs().forEach((id, status) -> {
+                Decision.ProgramDecision other = decision.program(id);
+                if (other == null) failures.add("program " + id + ": no such program");
+                else expectEqual(failures, "program " + id, status, other.status());
+            });
+        }
+        if (expect.eligibleCash() != null) expectEqual(failures, "eligibleCash", expect.eligibleCash(), decision.eligibleCash());
+        return failures;
+    }
+
+    private static void expectEqual(List<String> failures, String what, Object expected, Object actual) {
+        if (!Objects.equals(expected, actual)) failures.add(what + ": expected " + expected + " but was " + actual);
+    }
+}

@@ -1,0 +1,116 @@
+package org.policyadvisor.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.policyadvisor.advice.Advisor;
+import org.policyadvisor.advice.EvaluationAborted;
+import org.policyadvisor.advice.InvalidInput;
+import org.policyadvisor.catalogue.Lang;
+import org.policyadvisor.ruleset.ActiveRuleset;
+import org.policyadvisor.ruleset.Ruleset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the HTTP service. It returns an unstarted app, so tests run exactly what {@code main} runs. */
+public final class AdvisorApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdvisorApp.class);
+
+    /** What the web layer needs; it knows nothing of where rules come from. */
+    public record Deps(ActiveRuleset rules, Advisor advisor, Clock clock) {}
+
+    private AdvisorApp() {}
+
+    public static Javalin create(Deps deps) {
+        Messages messages = Messages.load();
+        AdvicePage page = new AdvicePage(messages);
+        ProblemWriter problems = new ProblemWriter(messages, page);
+        AdviceController advice = new AdviceController(deps.rules(), deps.advisor(), deps.clock(), page);
+        CatalogueController catalogue = new CatalogueController(deps.rules());
+
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.maxRequestSize = AdviceController.MAX_BODY_BYTES;
+            config.jetty.threadPool = new QueuedThreadPool(16, 4);
+            config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+            config.routes.get("/ready", ctx -> ready(ctx, deps.rules()));
+            config.routes.post("/api/v1/advice", advice::advise);
+            config.routes.get("/api/v1/programs", catalogue::programs);
+            config.routes.get("/api/v1/schema/profile", catalogue::profileSchema);
+
+            config.routes.exception(ApiProblem.class, (e, ctx) -> problems.write(ctx, e.status, e.key, e.detailArgs, List.of()));
+            config.routes.exception(InvalidInput.class, (e, ctx) -> problems.write(ctx, 400, "invalid-input", List.of(), e.errors()));
+            config.routes.exception(EvaluationAborted.class, (e, ctx) -> {
+                LOG.warn("evaluation aborted: {}", e.getMessage());
+                problems.write(ctx, 500, "rules-failed", List.of(), List.of());
+            });
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> problems.writeStatus(ctx, e.getStatus()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                problems.write(ctx, 500, "internal", List.of(), List.of());
+            });
+            config.routes.error(404, ctx -> problems.writeIfEmpty(ctx, 404));
+            config.routes.error(405, ctx -> problems.writeIfEmpty(ctx, 405));
+        });
+    }
+
+    /** The active ruleset, or a 503 that tells the client when to come back. */
+    static Ruleset activeOrUnavailable(ActiveRuleset rules) {
+        return rules.current().orElseThrow(() -> new ApiProblem(503, "not-ready"));
+    }
+
+    private static void ready(Context ctx, ActiveRuleset rules) {
+        Ruleset ruleset = activeOrUnavailable(rules);
+        ctx.json(Map.of("status", "READY", "rulesetVersion", ruleset.version()));
+    }
+
+    /** Words every error as problem+json (or, for a browser's plain form, as a page) in the caller's language. */
+    static final class ProblemWriter {
+        private final Messages messages;
+        private final AdvicePage page;
+
+        ProblemWriter(Messages messages, AdvicePage page) {
+            this.messages = messages;
+            this.page = page;
+        }
+
+        void write(Context ctx, int status, String key, List<Object> detailArgs, List<org.policyadvisor.advice.FieldError> errors) {
+            Lang lang = Negotiation.lang(ctx);
+            Problem problem = new Problem("/problems/" + key, messages.get("problem." + key, lang), status,
+                    messages.get("problem." + key + ".detail", lang, detailArgs),
+                    errors.isEmpty() ? null : errors.stream()
+                            .map(e -> new Problem.FieldProblem(e.pointer(), messages.get("field." + e.code(), lang, e.args())))
+                            .toList());
+            ctx.status(status);
+            if (status == 503) ctx.header("Retry-After", "5");
+            if (Negotiation.prefersHtml(ctx)) {
+                ctx.html(page.problem(problem, lang));
+            } else {
+                ctx.contentType(Problem.CONTENT_TYPE).result(Json.MAPPER.valueToTree(problem).toString());
+            }
+        }
+
+        void writeStatus(Context ctx, int status) {
+            switch (status) {
+                case 404 -> write(ctx, 404, "not-found", List.of(), List.of());
+                case 405 -> write(ctx, 405, "method-not-allowed", List.of(), List.of());
+                case 413 -> write(ctx, 413, "body-too-large", List.of(AdviceController.MAX_BODY_BYTES), List.of());
+                case 415 -> write(ctx, 415, "unsupported-media-type", List.of(AdviceController.JSON + ", " + AdviceController.FORM), List.of());
+                default -> write(ctx, status >= 500 ? 500 : 400, status >= 500 ? "internal" : "invalid-input", List.of(), List.of());
+            }
+        }
+
+        void writeIfEmpty(Context ctx, int status) {
+            if (ctx.resultInputStream() == null) writeStatus(ctx, status);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.policyadvisor.web;
+
+import io.javalin.http.Context;
+import java.util.Locale;
+import org.policyadvisor.catalogue.Lang;
+
+/** Picks the answer's language and format from the request. */
+final class Negotiation {
+
+    static final String BODY_LANG = "bodyLang";
+
+    private Negotiation() {}
+
+    /** {@code lang} from the query, then the body, then Accept-Language, then the default. */
+    static Lang lang(Context ctx) {
+        Lang fromQuery = Lang.parse(String.valueOf(ctx.queryParam("lang"))).orElse(null);
+        if (fromQuery != null) return fromQuery;
+        Lang fromBody = ctx.attribute(BODY_LANG);
+        if (fromBody != null) return fromBody;
+        return Lang.fromAcceptLanguage(ctx.header("Accept-Language")).orElse(Lang.DEFAULT);
+    }
+
+    /** True when the client ranks text/html strictly above JSON, as a browser submitting a plain form does. */
+    static boolean prefersHtml(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept == null) return false;
+        double html = 0;
+        double json = 0;
+        double any = 0;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].strip().toLowerCase(Locale.ROOT);
+            double q = quality(parts);
+            switch (type) {
+                case "text/html", "application/xhtml+xml" -> html = Math.max(html, q);
+                case "application/json", "application/problem+json", "application/*" -> json = Math.max(json, q);
+                case "*/*" -> any = Math.max(any, q);
+                default -> { }
+            }
+        }
+        return html > Math.max(json, any);
+    }
+
+    private static double quality(String[] parameters) {
+        for (int i = 1; i < parameters.length; i++) {
+            String p = parameters[i].strip();
+            if (p.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(p.substring(2));
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+}
