@@ -1,0 +1,72 @@
+package org.policyadvisor;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import org.policyadvisor.advice.Advisor;
+import org.policyadvisor.advice.EvaluationLimits;
+import org.policyadvisor.ruleset.ActiveRuleset;
+import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.web.AdvisorApp;
+
+/** The real service on a random port, and a plain HTTP client to talk to it. */
+public final class TestServer implements AutoCloseable {
+
+    private final Javalin app;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public final ActiveRuleset rules = new ActiveRuleset();
+
+    private TestServer(Ruleset ruleset) {
+        if (ruleset != null) rules.activate(ruleset);
+        app = AdvisorApp.create(new AdvisorApp.Deps(rules, new Advisor(EvaluationLimits.DEFAULT), Clock.systemUTC())).start(0);
+    }
+
+    /** A server on the real rules. */
+    public static TestServer start() {
+        return new TestServer(RealRules.ruleset());
+    }
+
+    public static TestServer start(Ruleset ruleset) {
+        return new TestServer(ruleset);
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + app.port() + path);
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) request.header("Content-Type", contentType);
+        return send(request, headers);
+    }
+
+    public HttpResponse<String> postJson(String path, String json, String... headers) {
+        return post(path, "application/json", json, headers);
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+        if (headers.length > 0) request.headers(headers);
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
