@@ -2,6 +2,7 @@ package org.policyadvisor.advice;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,9 +30,9 @@ public final class Advisor {
     public Decision decide(Ruleset ruleset, Map<String, Object> answers, LocalDate asOf) {
         Set<String> fired = evaluator.firedRules(ruleset, answers);
         Catalogue catalogue = ruleset.catalogue();
-        List<Decision.ProgramDecision> programs = new ArrayList<>();
+        List<Decision.ProgramDecision> programs = new ArrayList<>(catalogue.programs().size());
         for (Program program : catalogue.programs()) {
-            List<Criterion.Outcome> outcomes = new ArrayList<>();
+            List<Criterion.Outcome> outcomes = new ArrayList<>(program.criteria().size());
             Set<String> missing = new LinkedHashSet<>();
             for (String id : program.criteria()) {
                 Criterion criterion = catalogue.criterion(id);
@@ -49,17 +50,22 @@ public final class Advisor {
     public Advice advise(Ruleset ruleset, AdviceRequest request, LocalDate asOf, Lang lang) {
         Decision decision = decide(ruleset, request.answers(), asOf);
         Catalogue catalogue = ruleset.catalogue();
-        List<Advice.ProgramAdvice> programs = decision.programs().stream().map(p -> programAdvice(catalogue, p, lang)).toList();
-        return new Advice(ruleset.version(), asOf, lang.tag(), programs, questions(catalogue, decision, lang),
+        Phrasebook words = ruleset.derived(Phrasebook.class, r -> new Phrasebook(r.catalogue()));
+        List<Advice.ProgramAdvice> programs = new ArrayList<>(decision.programs().size());
+        for (Decision.ProgramDecision program : decision.programs()) programs.add(programAdvice(words, program, lang));
+        return new Advice(ruleset.version(), asOf, lang.tag(), Collections.unmodifiableList(programs), questions(catalogue, words, decision, lang),
                 new Advice.Totals(decision.eligibleCash(), CURRENCY));
     }
 
     private static List<String> inQuestionOrder(Catalogue catalogue, Set<String> fields) {
+        if (fields.isEmpty()) return List.of();
         return catalogue.questions().stream().map(Question::field).filter(fields::contains).toList();
     }
 
-    private static Advice.ProgramAdvice programAdvice(Catalogue catalogue, Decision.ProgramDecision decision, Lang lang) {
+    private static Advice.ProgramAdvice programAdvice(Phrasebook words, Decision.ProgramDecision decision, Lang lang) {
         Program program = decision.program();
+        List<Advice.CriterionAdvice> criteria = new ArrayList<>(decision.outcomes().size());
+        for (Criterion.Outcome outcome : decision.outcomes()) criteria.add(words.criterion(outcome.criterion(), outcome.status(), lang));
         return new Advice.ProgramAdvice(
                 program.id(),
                 program.name().in(lang),
@@ -68,42 +74,36 @@ public final class Advisor {
                 program.availability(),
                 program.effectiveFrom(),
                 program.effectiveTo(),
-                program.benefits().stream()
-                        .map(b -> new Advice.BenefitAdvice(b.kind(), b.amount(), b.currency(), b.frequency(), b.description().in(lang)))
-                        .toList(),
-                decision.outcomes().stream()
-                        .map(o -> new Advice.CriterionAdvice(o.criterion().id(), o.status(), o.criterion().text().in(lang), o.criterion().fields()))
-                        .toList(),
+                words.benefits(program, lang),
+                Collections.unmodifiableList(criteria),
                 decision.missing(),
-                program.assumptions().stream()
-                        .map(id -> new Advice.AssumptionAdvice(id, catalogue.assumption(id).text().in(lang)))
-                        .toList(),
+                words.assumptions(program, lang),
                 program.howToApply().in(lang),
                 program.source());
     }
 
     /** The unanswered fields of NEEDS_INFO programs, the field that would decide the most programs first. */
-    private static List<Advice.QuestionAdvice> questions(Catalogue catalogue, Decision decision, Lang lang) {
+    private static List<Advice.QuestionAdvice> questions(Catalogue catalogue, Phrasebook words, Decision decision, Lang lang) {
         Map<String, List<String>> decides = new LinkedHashMap<>();
         for (Decision.ProgramDecision program : decision.programs()) {
             if (program.status() != ProgramStatus.NEEDS_INFO) continue;
             program.missing().forEach(field -> decides.computeIfAbsent(field, f -> new ArrayList<>()).add(program.program().id()));
         }
-        List<Question> order = catalogue.questions();
+        if (decides.isEmpty()) return List.of();
         return decides.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<String, List<String>>>comparingInt(e -> -e.getValue().size())
-                        .thenComparingInt(e -> order.indexOf(catalogue.question(e.getKey()))))
-                .map(e -> questionAdvice(catalogue.question(e.getKey()), e.getValue(), lang))
+                        .thenComparingInt(e -> words.order(e.getKey())))
+                .map(e -> questionAdvice(catalogue.question(e.getKey()), words, e.getValue(), lang))
                 .toList();
     }
 
-    private static Advice.QuestionAdvice questionAdvice(Question question, List<String> decides, Lang lang) {
+    private static Advice.QuestionAdvice questionAdvice(Question question, Phrasebook words, List<String> decides, Lang lang) {
         return new Advice.QuestionAdvice(
                 question.field(),
                 question.label().in(lang),
                 question.hint() == null ? null : question.hint().in(lang),
                 question.type(),
-                question.values().stream().map(v -> new Advice.ValueAdvice(v, question.valueLabel(v).in(lang))).toList(),
+                words.values(question, lang),
                 question.min(),
                 question.max(),
                 List.copyOf(decides));

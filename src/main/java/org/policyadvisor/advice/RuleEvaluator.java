@@ -1,13 +1,15 @@
 package org.policyadvisor.advice;
 
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.Match;
 import org.policyadvisor.ruleset.Ruleset;
 
 /** Runs the condition rules of a ruleset against one applicant and reports which of them fired. */
@@ -21,54 +23,73 @@ final class RuleEvaluator {
 
     /** The keys ({@code package/rule name}) of the condition rules that fired. */
     Set<String> firedRules(Ruleset ruleset, Map<String, Object> answers) {
-        Object applicant = applicant(ruleset, answers);
-        KieSession session = ruleset.kieBase().newKieSession();
+        Prepared prepared = ruleset.derived(Prepared.class, Prepared::new);
+        Object applicant = prepared.applicants.create(answers);
+        KieSession session = prepared.sessions.newKieSession();
         try {
-            FiredRules fired = new FiredRules(session, System.nanoTime() + limits.timeBudget().toNanos());
-            session.addEventListener(fired);
+            Firings fired = new Firings(session, prepared.ruleKeys, System.nanoTime() + limits.timeBudget().toNanos());
             session.insert(applicant);
-            int firings = session.fireAllRules(limits.maxFirings());
+            int firings = session.fireAllRules(fired, limits.maxFirings());
             if (fired.outOfTime) throw new EvaluationAborted("the rules ran longer than " + limits.timeBudget().toMillis() + " ms");
             if (firings >= limits.maxFirings()) throw new EvaluationAborted("the rules fired " + firings + " times without finishing");
             return fired.keys;
         } finally {
-            session.dispose();
+            session.dispose(); // a pooled session is reset and goes back to its pool
         }
     }
 
-    private static Object applicant(Ruleset ruleset, Map<String, Object> answers) {
-        try {
-            Object applicant = ruleset.applicantType().newInstance();
-            answers.forEach((field, value) -> ruleset.applicantType().set(applicant, field, value));
-            return applicant;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create the applicant fact", e);
+    /**
+     * What every evaluation against one ruleset shares: a pool of sessions (a new session per request costs more
+     * than resetting a used one), the applicant factory, and each rule's key, so a firing builds no strings.
+     */
+    static final class Prepared implements AutoCloseable {
+        private final KieSessionsPool sessions;
+        private final ApplicantFactory applicants;
+        private final Map<Rule, String> ruleKeys = new IdentityHashMap<>();
+
+        Prepared(Ruleset ruleset) {
+            this.applicants = new ApplicantFactory(ruleset.applicantType());
+            for (KiePackage pkg : ruleset.kieBase().getKiePackages()) {
+                for (Rule rule : pkg.getRules()) ruleKeys.put(rule, key(rule));
+            }
+            this.sessions = ruleset.kieBase().newKieSessionsPool(2);
+        }
+
+        @Override
+        public void close() {
+            sessions.shutdown();
         }
     }
 
-    private static final class FiredRules extends DefaultAgendaEventListener {
+    private static String key(Rule rule) {
+        return rule.getPackageName() + "/" + rule.getName();
+    }
+
+    /** Records each rule as it fires, and halts the session once the time budget is spent. */
+    private static final class Firings implements AgendaFilter {
         private final KieSession session;
+        private final Map<Rule, String> ruleKeys;
         private final long deadline;
         private final Set<String> keys = new HashSet<>();
         private boolean outOfTime;
 
-        FiredRules(KieSession session, long deadline) {
+        Firings(KieSession session, Map<Rule, String> ruleKeys, long deadline) {
             this.session = session;
+            this.ruleKeys = ruleKeys;
             this.deadline = deadline;
         }
 
         @Override
-        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        public boolean accept(Match match) {
             if (System.nanoTime() > deadline) {
                 outOfTime = true;
                 session.halt();
+                return false;
             }
-        }
-
-        @Override
-        public void afterMatchFired(AfterMatchFiredEvent event) {
-            Rule rule = event.getMatch().getRule();
-            keys.add(rule.getPackageName() + "/" + rule.getName());
+            Rule rule = match.getRule();
+            String key = ruleKeys.get(rule);
+            keys.add(key != null ? key : key(rule));
+            return true;
         }
     }
 }

@@ -16,12 +16,15 @@ public record Criterion(String id, Text text, List<String> assumptions, List<Con
 
     public Outcome evaluate(Set<String> firedRules, Map<String, Object> answers) {
         Status status = any ? Status.NOT_MET : Status.MET;
-        Set<String> unknownFields = new LinkedHashSet<>();
+        Set<String> unknownFields = null; // most criteria of a full profile are known: build the set only when needed
         for (Condition condition : conditions) {
             Status part = condition.status(firedRules, answers);
             status = any ? status.or(part) : status.and(part);
             if (part == Status.UNKNOWN) {
-                condition.fields().stream().filter(f -> answers.get(f) == null).forEach(unknownFields::add);
+                if (unknownFields == null) unknownFields = new LinkedHashSet<>();
+                for (String field : condition.fields()) {
+                    if (answers.get(field) == null) unknownFields.add(field);
+                }
             }
         }
         return new Outcome(this, status, status == Status.UNKNOWN ? List.copyOf(unknownFields) : List.of());

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Measures the packaged service over HTTP on this machine:
+#   - time from `java -jar` to the first 200 from /ready;
+#   - wrk (2 threads, 16 connections) against GET /health and POST /api/v1/advice with the full profile,
+#     alternating on the same server, ROUNDS times: req/s and p99 of each, and the ratio advice/health;
+#   - resident memory (RSS) of the service after the load.
+# Usage: bench/http.sh [ROUNDS] [SECONDS]   (env: PORT, JAVA_OPTS, RULES_DIR, JAR)
+# Needs wrk and curl (apt-get install wrk curl); build the jar first (mvn -q -DskipTests package).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS="${1:-5}"; SECONDS_PER_RUN="${2:-15}"
+PORT="${PORT:-18080}"; JAR="${JAR:-target/policy-advisor.jar}"; RULES_DIR="${RULES_DIR:-rules}"
+JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m}"
+BASE="http://127.0.0.1:$PORT"
+LOG="$(mktemp)"
+
+start=$(date +%s%N)
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$JAR" --port "$PORT" --rules-dir "$RULES_DIR" >"$LOG" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -f "$LOG"' EXIT
+for _ in $(seq 1 1500); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/ready" || true)" = 200 ] && break
+  kill -0 $PID 2>/dev/null || { cat "$LOG"; echo "the service died" >&2; exit 1; }
+  sleep 0.02
+done
+ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "startup: java -jar -> /ready 200 in ${ready_ms} ms"
+
+status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @bench/full-profile.json "$BASE/api/v1/advice")
+[ "$status" = 200 ] || { echo "POST /api/v1/advice answered $status" >&2; exit 1; }
+echo "advice answer: $(curl -s -H 'Content-Type: application/json' --data-binary @bench/full-profile.json "$BASE/api/v1/advice" | wc -c) bytes"
+
+run() { # $1 = name, rest = wrk args; prints "name rps p99_ms non2xx"
+  local name=$1; shift
+  local out; out=$(wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency "$@")
+  local rps p99 bad
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; print v}' <<<"$out")
+  bad=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  echo "$name $rps $p99 ${bad:-0}"
+}
+
+echo "warm-up: ${SECONDS_PER_RUN}s on each endpoint"
+run health "$BASE/health" >/dev/null
+run advice -s bench/post-advice.lua "$BASE/api/v1/advice" >/dev/null
+
+results="$(mktemp)"
+for round in $(seq 1 "$ROUNDS"); do
+  h=$(run health "$BASE/health"); a=$(run advice -s bench/post-advice.lua "$BASE/api/v1/advice")
+  read -r _ hr hp hb <<<"$h"; read -r _ ar ap ab <<<"$a"
+  ratio=$(awk -v a="$ar" -v h="$hr" 'BEGIN {printf "%.3f", a / h}')
+  echo "round $round: health ${hr} req/s p99 ${hp} ms | advice ${ar} req/s p99 ${ap} ms | ratio ${ratio}  (non-2xx: $hb/$ab)"
+  echo "$hr $hp $ar $ap $ratio" >>"$results"
+done
+summary() { # column, label
+  sort -g -k"$1","$1" "$results" | awk -v c="$1" -v l="$2" '{v[NR]=$c} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%-18s min %10.3f  median %10.3f  max %10.3f\n", l, v[1], m, v[NR]}'
+}
+echo "summary over $ROUNDS rounds of ${SECONDS_PER_RUN}s (wrk -t2 -c16):"
+summary 1 "health req/s"; summary 2 "health p99 ms"; summary 3 "advice req/s"; summary 4 "advice p99 ms"; summary 5 "ratio advice/health"
+rm -f "$results"
+echo "rss after load: $(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' /proc/$PID/status)"

@@ -1,0 +1,71 @@
+package org.policyadvisor.advice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.policyadvisor.RealRules;
+import org.policyadvisor.ruleset.Ruleset;
+
+/** Sessions come from a pool per ruleset and applicants from a cached constructor: neither may change an answer. */
+class RuleEvaluatorTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 27);
+    private static final Map<String, Object> HK_PROFESSIONAL = Map.of("applicantType", "PERSON", "residency", "HK", "age", 30,
+            "highestEducation", "MASTER", "employmentStatus", "EMPLOYED", "workDistrict", "LUOHU", "livingSubsidyReceived", false);
+    private static final Map<String, Object> NOTHING_ANSWERED = Map.of("applicantType", "PERSON");
+
+    private final Ruleset ruleset = RealRules.ruleset();
+    private final Advisor advisor = new Advisor(EvaluationLimits.DEFAULT);
+
+    @Test
+    void a_pooled_session_remembers_nothing_of_the_applicant_before() {
+        List<ProgramStatus> professional = statuses(advisor.decide(ruleset, HK_PROFESSIONAL, AS_OF));
+        List<ProgramStatus> nobody = statuses(advisor.decide(ruleset, NOTHING_ANSWERED, AS_OF));
+        assertThat(professional).contains(ProgramStatus.ELIGIBLE);
+        assertThat(nobody).doesNotContain(ProgramStatus.ELIGIBLE);
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(statuses(advisor.decide(ruleset, i % 2 == 0 ? NOTHING_ANSWERED : HK_PROFESSIONAL, AS_OF)))
+                    .isEqualTo(i % 2 == 0 ? nobody : professional);
+        }
+    }
+
+    @Test
+    void an_evaluation_stopped_by_its_limits_leaves_the_pool_fit_for_the_next_one() {
+        List<ProgramStatus> expected = statuses(advisor.decide(ruleset, HK_PROFESSIONAL, AS_OF));
+
+        assertThatThrownBy(() -> new Advisor(new EvaluationLimits(2, Duration.ofSeconds(5))).decide(ruleset, HK_PROFESSIONAL, AS_OF))
+                .isInstanceOf(EvaluationAborted.class).hasMessageContaining("fired 2 times");
+        assertThatThrownBy(() -> new Advisor(new EvaluationLimits(10_000, Duration.ZERO)).decide(ruleset, HK_PROFESSIONAL, AS_OF))
+                .isInstanceOf(EvaluationAborted.class).hasMessageContaining("ran longer");
+
+        for (int i = 0; i < 5; i++) assertThat(statuses(advisor.decide(ruleset, HK_PROFESSIONAL, AS_OF))).isEqualTo(expected);
+    }
+
+    @Test
+    void an_unanswered_field_gets_its_declared_default_and_an_answer_is_taken_as_given() {
+        ApplicantFactory factory = new ApplicantFactory(ruleset.applicantType());
+
+        Object empty = factory.create(Map.of());
+        assertThat(ruleset.applicantType().get(empty, "applicantType")).isEqualTo("PERSON");
+        assertThat(ruleset.applicantType().get(empty, "age")).isNull();
+        assertThat(ruleset.applicantType().get(empty, "professionalQualification")).isNull();
+
+        Map<String, Object> answers = new HashMap<>(HK_PROFESSIONAL);
+        answers.put("applicantType", null);
+        Object applicant = factory.create(answers);
+        assertThat(ruleset.applicantType().getAsMap(applicant))
+                .containsEntry("applicantType", null).containsEntry("residency", "HK").containsEntry("age", 30)
+                .containsEntry("livingSubsidyReceived", false).containsEntry("workDistrict", "LUOHU").containsEntry("community", null);
+    }
+
+    private static List<ProgramStatus> statuses(Decision decision) {
+        return decision.programs().stream().map(Decision.ProgramDecision::status).toList();
+    }
+}
