@@ -79,6 +79,8 @@ final class CatalogueReader {
         readProgramTexts();
         Map<String, Assumption> assumptions = readAssumptions();
         List<Question> questions = readQuestions();
+        // Everything else refers to the questions: report a broken applicant file alone, not its echoes.
+        if (!problems.isEmpty()) throw new RulesetRejected(problems);
         Map<String, Question> questionsByField = new LinkedHashMap<>();
         questions.forEach(q -> questionsByField.put(q.field(), q));
         Map<String, Criterion> criteria = readCriteria(questionsByField, assumptions);
