@@ -7,41 +7,50 @@ import java.util.Map;
 import java.util.Objects;
 import org.kie.api.definition.type.FactField;
 import org.kie.api.definition.type.FactType;
+import org.policyadvisor.catalogue.Question;
 
 /**
- * Makes the applicant fact from the answers. A declared type's no-argument constructor interprets each field's
- * default ({@code = null}, {@code = "PERSON"}) with MVEL on every call, which cost more than evaluating the rules;
- * so the defaults are read once, and each applicant is built with the constructor that takes every field.
- * Should that constructor be missing or take the fields in another order, it falls back to the slow way.
+ * Makes the applicant fact from the answers: every question gets its answer, an unanswered one null (Drools
+ * would start it at 0 or false). A declared type's no-argument constructor interprets field initialisers with
+ * MVEL on every call, which cost more than evaluating the rules; so any other field's initial value is read once,
+ * and each applicant is built with the constructor that takes every field. Should that constructor be missing or
+ * take the fields in another order, it falls back to the slow way.
  */
 final class ApplicantFactory {
 
     private final FactType type;
     private final List<FactField> fields;
-    private final Object[] defaults;
+    private final List<String> questions;
+    private final boolean[] isQuestion;
+    private final Object[] initial;
     private final Constructor<?> allFields;
 
-    ApplicantFactory(FactType type) {
+    ApplicantFactory(FactType type, List<Question> questions) {
         this.type = type;
         this.fields = List.copyOf(type.getFields());
+        this.questions = questions.stream().map(Question::field).toList();
         Object prototype = newInstance(type);
-        this.defaults = fields.stream().map(f -> type.get(prototype, f.getName())).toArray();
+        this.isQuestion = new boolean[fields.size()];
+        this.initial = new Object[fields.size()];
+        for (int i = 0; i < fields.size(); i++) {
+            isQuestion[i] = this.questions.contains(fields.get(i).getName());
+            initial[i] = isQuestion[i] ? null : type.get(prototype, fields.get(i).getName());
+        }
         this.allFields = allFieldsConstructor();
     }
 
     Object create(Map<String, Object> answers) {
         if (allFields == null) return createSlowly(answers);
-        Object[] args = new Object[defaults.length];
+        Object[] args = new Object[initial.length];
         for (int i = 0; i < args.length; i++) {
-            Object answer = answers.get(fields.get(i).getName());
-            args[i] = answer != null || answers.containsKey(fields.get(i).getName()) ? answer : defaults[i];
+            args[i] = isQuestion[i] ? answers.get(fields.get(i).getName()) : initial[i];
         }
         return construct(args);
     }
 
     private Object createSlowly(Map<String, Object> answers) {
         Object applicant = newInstance(type);
-        answers.forEach((field, value) -> type.set(applicant, field, value));
+        for (String question : questions) type.set(applicant, question, answers.get(question));
         return applicant;
     }
 

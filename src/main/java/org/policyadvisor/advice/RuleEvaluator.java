@@ -48,7 +48,7 @@ final class RuleEvaluator {
         private final Map<Rule, String> ruleKeys = new IdentityHashMap<>();
 
         Prepared(Ruleset ruleset) {
-            this.applicants = new ApplicantFactory(ruleset.applicantType());
+            this.applicants = new ApplicantFactory(ruleset.applicantType(), ruleset.catalogue().questions());
             for (KiePackage pkg : ruleset.kieBase().getKiePackages()) {
                 for (Rule rule : pkg.getRules()) ruleKeys.put(rule, key(rule));
             }

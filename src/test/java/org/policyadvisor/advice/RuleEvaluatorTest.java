@@ -49,18 +49,15 @@ class RuleEvaluatorTest {
     }
 
     @Test
-    void an_unanswered_field_gets_its_declared_default_and_an_answer_is_taken_as_given() {
-        ApplicantFactory factory = new ApplicantFactory(ruleset.applicantType());
+    void an_unanswered_question_is_null_in_the_fact_never_zero_or_false_and_an_answer_is_taken_as_given() {
+        ApplicantFactory factory = new ApplicantFactory(ruleset.applicantType(), ruleset.catalogue().questions());
 
-        Object empty = factory.create(Map.of());
-        assertThat(ruleset.applicantType().get(empty, "applicantType")).isEqualTo("PERSON");
-        assertThat(ruleset.applicantType().get(empty, "age")).isNull();
-        assertThat(ruleset.applicantType().get(empty, "professionalQualification")).isNull();
+        Map<String, Object> empty = ruleset.applicantType().getAsMap(factory.create(Map.of()));
+        assertThat(empty).containsEntry("applicantType", null).containsEntry("age", null).containsEntry("professionalQualification", null);
 
         Map<String, Object> answers = new HashMap<>(HK_PROFESSIONAL);
         answers.put("applicantType", null);
-        Object applicant = factory.create(answers);
-        assertThat(ruleset.applicantType().getAsMap(applicant))
+        assertThat(ruleset.applicantType().getAsMap(factory.create(answers)))
                 .containsEntry("applicantType", null).containsEntry("residency", "HK").containsEntry("age", 30)
                 .containsEntry("livingSubsidyReceived", false).containsEntry("workDistrict", "LUOHU").containsEntry("community", null);
     }
