@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
+import org.policyadvisor.metrics.ServiceMetrics;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.RuleProblem;
 import org.policyadvisor.ruleset.Ruleset;
@@ -24,7 +25,8 @@ public final class App {
     public static void main(String[] args) {
         Config config = Config.from(System.getenv(), args);
         ActiveRuleset rules = new ActiveRuleset();
-        Advisor advisor = new Advisor(EvaluationLimits.DEFAULT);
+        ServiceMetrics metrics = new ServiceMetrics();
+        Advisor advisor = new Advisor(EvaluationLimits.DEFAULT, metrics);
         try {
             Ruleset first = new RulesetCompiler(Clock.systemUTC()).compile(RulesDirectory.read(config.rulesDir()));
             rules.activate(first);
@@ -34,7 +36,7 @@ public final class App {
             LOG.error("the rules in {} are broken and there is no earlier ruleset to serve; not starting", config.rulesDir());
             System.exit(1);
         }
-        AdvisorApp.create(new AdvisorApp.Deps(rules, advisor, Clock.systemUTC())).start(config.port());
+        AdvisorApp.create(new AdvisorApp.Deps(rules, advisor, Clock.systemUTC(), metrics)).start(config.port());
     }
 
     /** Environment variables with defaults; the same names as command-line flags ({@code --port 8080}) win. */

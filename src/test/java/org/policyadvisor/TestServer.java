@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
+import org.policyadvisor.metrics.ServiceMetrics;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.web.AdvisorApp;
@@ -21,9 +22,14 @@ public final class TestServer implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     public final ActiveRuleset rules = new ActiveRuleset();
 
-    private TestServer(Ruleset ruleset) {
+    private TestServer(Ruleset ruleset, ServiceMetrics metrics) {
         if (ruleset != null) rules.activate(ruleset);
-        app = AdvisorApp.create(new AdvisorApp.Deps(rules, new Advisor(EvaluationLimits.DEFAULT), Clock.systemUTC())).start(0);
+        app = AdvisorApp.create(new AdvisorApp.Deps(rules, new Advisor(EvaluationLimits.DEFAULT, metrics), Clock.systemUTC(), metrics))
+                .start(0);
+    }
+
+    private TestServer(Ruleset ruleset) {
+        this(ruleset, new ServiceMetrics());
     }
 
     /** A server on the real rules. */
@@ -33,6 +39,11 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Ruleset ruleset) {
         return new TestServer(ruleset);
+    }
+
+    /** A server on the real rules that records into {@code metrics}, wired as App.main wires them. */
+    public static TestServer startWith(ServiceMetrics metrics) {
+        return new TestServer(RealRules.ruleset(), metrics);
     }
 
     public URI uri(String path) {

@@ -24,7 +24,11 @@ public final class Advisor {
     private final RuleEvaluator evaluator;
 
     public Advisor(EvaluationLimits limits) {
-        this.evaluator = new RuleEvaluator(limits);
+        this(limits, EvaluationObserver.NONE);
+    }
+
+    public Advisor(EvaluationLimits limits, EvaluationObserver observer) {
+        this.evaluator = new RuleEvaluator(limits, observer);
     }
 
     public Decision decide(Ruleset ruleset, Map<String, Object> answers, LocalDate asOf) {

@@ -16,9 +16,11 @@ import org.policyadvisor.ruleset.Ruleset;
 final class RuleEvaluator {
 
     private final EvaluationLimits limits;
+    private final EvaluationObserver observer;
 
-    RuleEvaluator(EvaluationLimits limits) {
+    RuleEvaluator(EvaluationLimits limits, EvaluationObserver observer) {
         this.limits = limits;
+        this.observer = observer;
     }
 
     /** The keys ({@code package/rule name}) of the condition rules that fired. */
@@ -30,6 +32,7 @@ final class RuleEvaluator {
             Firings fired = new Firings(session, prepared.ruleKeys, System.nanoTime() + limits.timeBudget().toNanos());
             session.insert(applicant);
             int firings = session.fireAllRules(fired, limits.maxFirings());
+            observer.evaluated(firings, fired.outOfTime || firings >= limits.maxFirings());
             if (fired.outOfTime) throw new EvaluationAborted("the rules ran longer than " + limits.timeBudget().toMillis() + " ms");
             if (firings >= limits.maxFirings()) throw new EvaluationAborted("the rules fired " + firings + " times without finishing");
             return fired.keys;

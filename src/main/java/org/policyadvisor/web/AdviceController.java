@@ -15,6 +15,7 @@ import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.ProfileBinder;
 import org.policyadvisor.catalogue.Catalogue;
 import org.policyadvisor.catalogue.Lang;
+import org.policyadvisor.metrics.ServiceMetrics;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
 
@@ -30,24 +31,28 @@ final class AdviceController {
     private final Advisor advisor;
     private final Clock clock;
     private final AdvicePage page;
+    private final ServiceMetrics metrics;
 
-    AdviceController(ActiveRuleset rules, Advisor advisor, Clock clock, AdvicePage page) {
+    AdviceController(ActiveRuleset rules, Advisor advisor, Clock clock, AdvicePage page, ServiceMetrics metrics) {
         this.rules = rules;
         this.advisor = advisor;
         this.clock = clock;
         this.page = page;
+        this.metrics = metrics;
     }
 
-    void advise(Context ctx) {
+    void advise(Context ctx) throws JsonProcessingException {
         Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
         AdviceRequest request = bind(ctx, ruleset.catalogue());
         Lang lang = Negotiation.lang(ctx);
         LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock.withZone(SHANGHAI));
         Advice advice = advisor.advise(ruleset, request, asOf, lang);
+        advice.programs().forEach(p -> metrics.verdict(p.id(), p.status()));
         if (Negotiation.prefersHtml(ctx)) {
             ctx.html(page.advice(advice, ruleset.catalogue(), request.answers(), Lang.parse(advice.lang()).orElseThrow()));
         } else {
-            ctx.json(advice);
+            // Straight to UTF-8 bytes: ctx.json() would build the whole answer as a String first.
+            ctx.contentType(JSON).result(Json.MAPPER.writeValueAsBytes(advice));
         }
     }
 

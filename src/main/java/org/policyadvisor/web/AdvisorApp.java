@@ -11,7 +11,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationAborted;
 import org.policyadvisor.advice.InvalidInput;
+import io.javalin.router.Endpoint;
 import org.policyadvisor.catalogue.Lang;
+import org.policyadvisor.metrics.ServiceMetrics;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
 import org.slf4j.Logger;
@@ -22,8 +24,16 @@ public final class AdvisorApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdvisorApp.class);
 
+    /** Requests slower than this are logged at INFO; the rest only at DEBUG (GET /metrics has their latency). */
+    private static final double SLOW_REQUEST_MS = 500;
+
     /** What the web layer needs; it knows nothing of where rules come from. */
-    public record Deps(ActiveRuleset rules, Advisor advisor, Clock clock) {}
+    public record Deps(ActiveRuleset rules, Advisor advisor, Clock clock, ServiceMetrics metrics) {
+
+        public Deps(ActiveRuleset rules, Advisor advisor, Clock clock) {
+            this(rules, advisor, clock, new ServiceMetrics());
+        }
+    }
 
     private AdvisorApp() {}
 
@@ -31,7 +41,7 @@ public final class AdvisorApp {
         Messages messages = Messages.load();
         AdvicePage page = new AdvicePage(messages);
         ProblemWriter problems = new ProblemWriter(messages, page);
-        AdviceController advice = new AdviceController(deps.rules(), deps.advisor(), deps.clock(), page);
+        AdviceController advice = new AdviceController(deps.rules(), deps.advisor(), deps.clock(), page, deps.metrics());
         CatalogueController catalogue = new CatalogueController(deps.rules());
 
         return Javalin.create(config -> {
@@ -39,10 +49,12 @@ public final class AdvisorApp {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = AdviceController.MAX_BODY_BYTES;
             config.jetty.threadPool = new QueuedThreadPool(16, 4);
-            config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            config.requestLogger.http((ctx, ms) -> requestDone(ctx, ms, deps.metrics()));
 
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
             config.routes.get("/ready", ctx -> ready(ctx, deps.rules()));
+            config.routes.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE)
+                    .result(deps.metrics().scrape(deps.rules().current().orElse(null))));
             config.routes.post("/api/v1/advice", advice::advise);
             config.routes.get("/api/v1/programs", catalogue::programs);
             config.routes.get("/api/v1/schema/profile", catalogue::profileSchema);
@@ -61,6 +73,20 @@ public final class AdvisorApp {
             config.routes.error(404, ctx -> problems.writeIfEmpty(ctx, 404));
             config.routes.error(405, ctx -> problems.writeIfEmpty(ctx, 405));
         });
+    }
+
+    /**
+     * Times every request under its route template (a raw path could be anything), and logs it: at INFO when it
+     * failed or was slow, else at DEBUG, so a busy server does not spend its time writing a line per request.
+     */
+    private static void requestDone(Context ctx, float ms, ServiceMetrics metrics) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        metrics.request(ctx.method().name(), endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode(), (long) (ms * 1_000_000));
+        if (ctx.statusCode() >= 500 || ms >= SLOW_REQUEST_MS) {
+            LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
+        }
     }
 
     /** The active ruleset, or a 503 that tells the client when to come back. */

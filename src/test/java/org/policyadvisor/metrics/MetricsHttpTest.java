@@ -1,0 +1,88 @@
+package org.policyadvisor.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.policyadvisor.RealRules;
+import org.policyadvisor.TestServer;
+
+/** GET /metrics over HTTP, from a server wired as App.main wires it. */
+class MetricsHttpTest {
+
+    private static final String HK_PROFESSIONAL = """
+            {"residency": "HK", "age": 30, "highestEducation": "MASTER", "employmentStatus": "EMPLOYED",
+             "workDistrict": "LUOHU", "livingSubsidyReceived": false, "asOf": "2026-11-27"}""";
+
+    private static final ServiceMetrics METRICS = new ServiceMetrics();
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.startWith(METRICS);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void metrics_come_as_prometheus_text() {
+        HttpResponse<String> response = server.get("/metrics");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
+        assertThat(response.body()).contains("# TYPE http_server_requests_seconds histogram", "jvm_memory_used_bytes");
+    }
+
+    @Test
+    void each_answer_counts_its_verdicts_per_program_and_status_and_one_run_of_the_rules() {
+        String before = server.get("/metrics").body();
+        assertThat(server.postJson("/api/v1/advice", HK_PROFESSIONAL).statusCode()).isEqualTo(200);
+        assertThat(server.postJson("/api/v1/advice", HK_PROFESSIONAL).statusCode()).isEqualTo(200);
+        String after = server.get("/metrics").body();
+
+        String eligible = "advisor_verdicts_total{program=\"talent-living-subsidy\",status=\"ELIGIBLE\"}";
+        String needsInfo = "advisor_verdicts_total{program=\"gba-mentee\",status=\"NEEDS_INFO\"}";
+        assertThat(value(after, eligible) - value(before, eligible)).isEqualTo(2);
+        assertThat(value(after, needsInfo) - value(before, needsInfo)).isEqualTo(2);
+        String runs = "advisor_rule_evaluations_total{outcome=\"completed\"}";
+        assertThat(value(after, runs) - value(before, runs)).isEqualTo(2);
+        assertThat(value(after, "advisor_rule_firings_total")).isGreaterThan(value(before, "advisor_rule_firings_total"));
+    }
+
+    @Test
+    void latency_is_a_histogram_per_route_template_never_per_raw_path() {
+        server.postJson("/api/v1/advice", HK_PROFESSIONAL);
+        server.get("/no/such/path/with-a-name-in-it");
+        String metrics = server.get("/metrics").body();
+
+        assertThat(metrics).contains(
+                "http_server_requests_seconds_bucket{method=\"POST\",route=\"/api/v1/advice\",status=\"200\",le=\"0.02\"}",
+                "http_server_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"}");
+        assertThat(metrics).doesNotContain("with-a-name-in-it");
+    }
+
+    @Test
+    void the_serving_ruleset_version_is_an_info_gauge_and_reloads_are_counted_by_result() {
+        METRICS.reloadSucceeded();
+        METRICS.reloadRefused();
+        METRICS.reloadRefused();
+        String metrics = server.get("/metrics").body();
+
+        assertThat(metrics).contains("advisor_ruleset_info{built_at=\"" + RealRules.ruleset().builtAt()
+                + "\",version=\"" + RealRules.ruleset().version() + "\"} 1");
+        assertThat(value(metrics, "advisor_reloads_total{result=\"succeeded\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "advisor_reloads_total{result=\"refused\"}")).isGreaterThanOrEqualTo(2);
+    }
+
+    /** The sample's value in a Prometheus text page, 0 when absent. */
+    private static double value(String metrics, String sample) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}
