@@ -17,25 +17,29 @@ class MentorScheduleReaderTest {
 
     static final String SCHEDULE = "mentor-subsidy/mentor-subsidy.drl";
 
-    /** The real rules with the schedule file's text edited, as policy staff would edit it. */
-    static List<RuleFile> withSchedule(String from, String to) {
+    /** The real rules with the schedule file's text edited, as policy staff would edit it: pairs of from, to. */
+    static List<RuleFile> withSchedule(String... edits) {
         List<RuleFile> files = new ArrayList<>();
         for (RuleFile file : RulesDirectory.read(RealRules.DIR)) {
             if (!file.path().equals(SCHEDULE)) {
                 files.add(file);
                 continue;
             }
-            assertThat(file.text()).contains(from);
-            files.add(RuleFile.of(file.path(), file.text().replace(from, to)));
+            String text = file.text();
+            for (int i = 0; i < edits.length; i += 2) {
+                assertThat(text).contains(edits[i]);
+                text = text.replace(edits[i], edits[i + 1]);
+            }
+            files.add(RuleFile.of(file.path(), text));
         }
         return files;
     }
 
-    private static List<String> problems(String from, String to) {
+    private static List<String> problems(String... edits) {
         RulesetRejected rejected = catchThrowableOfType(RulesetRejected.class,
-                () -> new RulesetCompiler(Clock.systemUTC()).compile(withSchedule(from, to)));
+                () -> new RulesetCompiler(Clock.systemUTC()).compile(withSchedule(edits)));
         assertThat(rejected).as("the edited rules were accepted").isNotNull();
-        return new ArrayList<>(rejected.problems().stream().map(RuleProblem::toString).toList());
+        return rejected.problems().stream().map(RuleProblem::toString).toList();
     }
 
     private static int lineOf(String text) {
@@ -83,8 +87,8 @@ class MentorScheduleReaderTest {
     @Test
     void a_limit_of_zero_a_stray_field_and_an_unknown_program_are_refused() {
         List<String> problems = problems("@mentorProgram(\"gba-workplace-mentor\")",
-                "@mentorProgram(\"gba-mentor\")\n    notes : String = \"x\"");
-        problems.addAll(problems("maxConcurrentMentees : int = 5", "maxConcurrentMentees : int = 0"));
+                "@mentorProgram(\"gba-mentor\")\n    notes : String = \"x\"",
+                "maxConcurrentMentees : int = 5", "maxConcurrentMentees : int = 0");
 
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("'gba-mentor', which is not a declared program"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("MentorSubsidySchedule.notes is not part of"));
