@@ -98,7 +98,7 @@ public final class AdvisorApp {
             if (Negotiation.prefersHtml(ctx)) {
                 ctx.html(page.problem(problem, lang));
             } else {
-                ctx.contentType(Problem.CONTENT_TYPE).result(Json.MAPPER.valueToTree(problem).toString());
+                ctx.contentType(Problem.CONTENT_TYPE).result(Json.bytes(problem));
             }
         }
 
