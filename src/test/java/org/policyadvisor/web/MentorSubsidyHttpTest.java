@@ -77,7 +77,7 @@ class MentorSubsidyHttpTest {
         assertThat(answer.size()).as("no fields beyond the contract's and asOf").isEqualTo(7);
     }
 
-    private static JsonNode line(int index, String mentee, String type, String date, long requested, long payable, String reason, String cap) {
+    private static JsonNode line(int index, String mentee, String type, String date, int requested, int payable, String reason, String cap) {
         ObjectNode line = Json.MAPPER.createObjectNode();
         line.put("index", index).put("mentee", mentee).put("type", type).put("date", date).put("requested", requested)
                 .put("payable", payable).put("reason", reason).put("cap", cap);
