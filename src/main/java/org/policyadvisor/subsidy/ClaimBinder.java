@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,8 @@ public final class ClaimBinder {
     public static final int MAX_ITEMS = 200;
     static final int MAX_MENTEES = MAX_ITEMS;
     static final int MAX_ID_LENGTH = 100;
+    /** Far above any real total, so that sums stay exact in a long. */
+    static final long MAX_PAID = 1_000_000_000L;
     static final String MENTOR = "mentor";
 
     private static final Set<String> TOP = Set.of(ProfileBinder.AS_OF, ProfileBinder.LANG, MENTOR, "mentees", "items");
@@ -46,6 +47,8 @@ public final class ClaimBinder {
         private final Catalogue catalogue;
         private final MentorSchedule schedule;
         private final List<FieldError> errors = new ArrayList<>();
+        /** Every well-formed mentee id, so that an item is not blamed for its mentee's own errors. */
+        private final Set<String> menteeIds = new HashSet<>();
 
         Binding(Catalogue catalogue) {
             this.catalogue = catalogue;
@@ -61,7 +64,7 @@ public final class ClaimBinder {
             }
             Map<String, Object> mentor = mentor(body.get(MENTOR));
             List<Claim.Mentee> mentees = mentees(body.get("mentees"));
-            List<Claim.Item> items = items(body.get("items"), mentees);
+            List<Claim.Item> items = items(body.get("items"));
             if (!errors.isEmpty()) throw new InvalidInput(errors);
             return new Claim(asOf, mentor, mentees, items);
         }
@@ -92,7 +95,6 @@ public final class ClaimBinder {
             List<Claim.Mentee> mentees = new ArrayList<>();
             if (!present(node)) return mentees;
             if (!array(node, "/mentees", MAX_MENTEES)) return mentees;
-            Set<String> ids = new HashSet<>();
             for (int i = 0; i < node.size(); i++) {
                 String at = "/mentees/" + i;
                 JsonNode mentee = node.get(i);
@@ -102,7 +104,7 @@ public final class ClaimBinder {
                 }
                 unknownFields(mentee, at, MENTEE);
                 String id = id(mentee.get("id"), at + "/id");
-                if (id != null && !ids.add(id)) errors.add(FieldError.of(at + "/id", "duplicate-id"));
+                if (id != null && !menteeIds.add(id)) errors.add(FieldError.of(at + "/id", "duplicate-id"));
                 LocalDate start = requiredDate(mentee, "startDate", at);
                 Boolean employed = requiredBoolean(mentee.get("employedAtStart"), at + "/employedAtStart");
                 Map<String, Long> paid = previouslyPaid(mentee.get("previouslyPaid"), at + "/previouslyPaid");
@@ -128,21 +130,19 @@ public final class ClaimBinder {
                 }
                 JsonNode amount = entry.getValue();
                 if (!amount.isIntegralNumber() || !amount.canConvertToLong()) errors.add(FieldError.of(pointer, "not-an-integer"));
-                else if (amount.longValue() < 0) errors.add(FieldError.of(pointer, "at-least", 0));
+                else if (amount.longValue() < 0 || amount.longValue() > MAX_PAID) errors.add(FieldError.of(pointer, "out-of-range", 0, MAX_PAID));
                 else paid.put(entry.getKey(), amount.longValue());
             });
             return paid;
         }
 
-        private List<Claim.Item> items(JsonNode node, List<Claim.Mentee> mentees) {
+        private List<Claim.Item> items(JsonNode node) {
             List<Claim.Item> items = new ArrayList<>();
             if (!present(node)) {
                 errors.add(FieldError.of("/items", "required"));
                 return items;
             }
             if (!array(node, "/items", MAX_ITEMS)) return items;
-            Map<String, Claim.Mentee> byId = new HashMap<>();
-            mentees.forEach(m -> byId.put(m.id(), m));
             for (int i = 0; i < node.size(); i++) {
                 String at = "/items/" + i;
                 JsonNode item = node.get(i);
@@ -154,7 +154,7 @@ public final class ClaimBinder {
                 unknownFields(item, at, ITEM);
                 MentorSchedule.ItemType type = type(item.get("type"), at + "/type");
                 LocalDate date = requiredDate(item, "date", at);
-                String mentee = mentee(item.get("mentee"), at + "/mentee", type, byId);
+                String mentee = mentee(item.get("mentee"), at + "/mentee", type);
                 Integer units = type == null ? null : units(item, at, type);
                 if (errors.size() == before) items.add(new Claim.Item(i, mentee, type.name(), date, units));
             }
@@ -174,7 +174,7 @@ public final class ClaimBinder {
         }
 
         /** The mentee an item is for: required by a type for mentees, refused by one that is not. */
-        private String mentee(JsonNode node, String at, MentorSchedule.ItemType type, Map<String, Claim.Mentee> mentees) {
+        private String mentee(JsonNode node, String at, MentorSchedule.ItemType type) {
             if (type != null && !type.forMentee()) {
                 if (present(node)) errors.add(FieldError.of(at, "not-for-type"));
                 return null;
@@ -183,7 +183,7 @@ public final class ClaimBinder {
                 if (type != null) errors.add(FieldError.of(at, "required"));
                 return null;
             }
-            if (!node.isTextual() || !mentees.containsKey(node.textValue())) {
+            if (!node.isTextual() || !menteeIds.contains(node.textValue())) {
                 errors.add(FieldError.of(at, "unknown-mentee"));
                 return null;
             }

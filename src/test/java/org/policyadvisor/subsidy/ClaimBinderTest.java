@@ -100,7 +100,7 @@ class ClaimBinderTest {
                         "/mentees/0/name unknown-field",
                         "/mentees/0/id not-a-string",
                         "/mentees/0/employedAtStart not-a-boolean",
-                        "/mentees/0/previouslyPaid/CAREER_GUIDANCE at-least",
+                        "/mentees/0/previouslyPaid/CAREER_GUIDANCE out-of-range",
                         "/mentees/0/previouslyPaid/PUBLIC_WELFARE_ACTIVITY not-allowed",
                         "/mentees/0/previouslyPaid/LUNCH not-allowed",
                         "/mentees/1 not-an-object",
@@ -124,6 +124,9 @@ class ClaimBinderTest {
                         "/items/0/insuredMonths required",
                         "/items/1/type required",
                         "/items/1/date required");
+        assertThat(pointersAndCodes("{" + MENTOR + ", \"mentees\": [{\"id\": \"m1\", \"startDate\": \"soon\", \"employedAtStart\": true}],"
+                + " \"items\": [{\"mentee\": \"m1\", \"type\": \"CAREER_GUIDANCE\", \"date\": \"2026-02-01\", \"quantity\": 1}]}"))
+                .as("the item is not blamed for its mentee's bad date").containsExactly("/mentees/0/startDate not-a-date");
         assertThat(pointersAndCodes("{" + MENTOR + "}")).containsExactly("/items required");
         assertThat(pointersAndCodes("[]")).containsExactly(" not-an-object");
     }
