@@ -29,6 +29,7 @@ import org.policyadvisor.catalogue.Assumption;
 import org.policyadvisor.catalogue.Catalogue;
 import org.policyadvisor.catalogue.Condition;
 import org.policyadvisor.catalogue.Criterion;
+import org.policyadvisor.catalogue.MentorSchedule;
 import org.policyadvisor.catalogue.Program;
 import org.policyadvisor.catalogue.Question;
 import org.policyadvisor.catalogue.QuestionType;
@@ -85,9 +86,10 @@ final class CatalogueReader {
         questions.forEach(q -> questionsByField.put(q.field(), q));
         Map<String, Criterion> criteria = readCriteria(questionsByField, assumptions);
         List<Program> programs = readPrograms(criteria);
+        MentorSchedule schedule = new MentorScheduleReader(kieBase, (needle, message) -> problem(null, needle, message)).read(programs);
         if (!problems.isEmpty()) throw new RulesetRejected(problems);
         return new Catalogue(List.copyOf(questions), Map.copyOf(questionsByField), Map.copyOf(criteria),
-                Map.copyOf(assumptions), programs);
+                Map.copyOf(assumptions), programs, schedule);
     }
 
     // ---- questions -------------------------------------------------------------------------------------------

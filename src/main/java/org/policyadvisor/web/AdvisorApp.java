@@ -16,6 +16,7 @@ import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.metrics.ServiceMetrics;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.subsidy.SubsidyCalculator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,7 @@ public final class AdvisorApp {
         ProblemWriter problems = new ProblemWriter(messages, page);
         AdviceController advice = new AdviceController(deps.rules(), deps.advisor(), deps.clock(), page, deps.metrics());
         CatalogueController catalogue = new CatalogueController(deps.rules());
+        MentorSubsidyController subsidy = new MentorSubsidyController(deps.rules(), new SubsidyCalculator(deps.advisor()), deps.clock());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -56,6 +58,7 @@ public final class AdvisorApp {
             config.routes.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE)
                     .result(deps.metrics().scrape(deps.rules().current().orElse(null))));
             config.routes.post("/api/v1/advice", advice::advise);
+            config.routes.post("/api/v1/mentor-subsidy", subsidy::calculate);
             config.routes.get("/api/v1/programs", catalogue::programs);
             config.routes.get("/api/v1/schema/profile", catalogue::profileSchema);
 
