@@ -51,8 +51,8 @@ final class AdviceController {
         if (Negotiation.prefersHtml(ctx)) {
             ctx.html(page.advice(advice, ruleset.catalogue(), request.answers(), Lang.parse(advice.lang()).orElseThrow()));
         } else {
-            // Straight to UTF-8 bytes: ctx.json() would build the whole answer as a String first.
-            ctx.contentType(JSON).result(Json.MAPPER.writeValueAsBytes(advice));
+            // Straight to UTF-8 bytes (ctx.json() would build a String first), with the catalogue's texts encoded once.
+            ctx.contentType(JSON).result(ruleset.derived(EncodedTexts.class, EncodedTexts::new).writer().writeValueAsBytes(advice));
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The one JSON mapper of the web layer: strict on input (depth, duplicates), ISO dates on output. */
@@ -17,6 +18,7 @@ final class Json {
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build())
             .registerModule(new JavaTimeModule())
+            .registerModule(new SimpleModule().addSerializer(String.class, new EncodedTexts.Serializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
