@@ -80,12 +80,13 @@ public final class AdvisorApp {
 
     /**
      * Times every request under its route template (a raw path could be anything), and logs it: at INFO when it
-     * failed or was slow, else at DEBUG, so a busy server does not spend its time writing a line per request.
+     * failed (not a 503 while the rules load) or was slow, else at DEBUG, so a busy server does not spend its time
+     * writing a line per request.
      */
     private static void requestDone(Context ctx, float ms, ServiceMetrics metrics) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         metrics.request(ctx.method().name(), endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode(), (long) (ms * 1_000_000));
-        if (ctx.statusCode() >= 500 || ms >= SLOW_REQUEST_MS) {
+        if ((ctx.statusCode() >= 500 && ctx.statusCode() != 503) || ms >= SLOW_REQUEST_MS) {
             LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
         } else if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
