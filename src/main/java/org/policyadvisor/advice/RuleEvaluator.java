@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
@@ -25,9 +26,12 @@ final class RuleEvaluator {
 
     /** The keys ({@code package/rule name}) of the condition rules that fired. */
     Set<String> firedRules(Ruleset ruleset, Map<String, Object> answers) {
-        Prepared prepared = ruleset.derived(Prepared.class, Prepared::new);
+        return firedRules(ruleset.derived(Prepared.class, Prepared::new), answers);
+    }
+
+    Set<String> firedRules(Prepared prepared, Map<String, Object> answers) {
         Object applicant = prepared.applicants.create(answers);
-        KieSession session = prepared.sessions.newKieSession();
+        KieSession session = prepared.newSession();
         try {
             Firings fired = new Firings(session, prepared.ruleKeys, System.nanoTime() + limits.timeBudget().toNanos());
             session.insert(applicant);
@@ -46,16 +50,27 @@ final class RuleEvaluator {
      * than resetting a used one), the applicant factory, and each rule's key, so a firing builds no strings.
      */
     static final class Prepared implements AutoCloseable {
+        private final KieBase kieBase;
         private final KieSessionsPool sessions;
         private final ApplicantFactory applicants;
         private final Map<Rule, String> ruleKeys = new IdentityHashMap<>();
 
         Prepared(Ruleset ruleset) {
+            this.kieBase = ruleset.kieBase();
             this.applicants = new ApplicantFactory(ruleset.applicantType(), ruleset.catalogue().questions());
             for (KiePackage pkg : ruleset.kieBase().getKiePackages()) {
                 for (Rule rule : pkg.getRules()) ruleKeys.put(rule, key(rule));
             }
             this.sessions = ruleset.kieBase().newKieSessionsPool(2);
+        }
+
+        KieSession newSession() {
+            try {
+                return sessions.newKieSession();
+            } catch (IllegalStateException poolShutDown) {
+                // A reload released this ruleset while a request still held it: that request still gets its answer.
+                return kieBase.newKieSession();
+            }
         }
 
         @Override

@@ -3,14 +3,18 @@ package org.policyadvisor.advice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.policyadvisor.RealRules;
 import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.ruleset.RulesDirectory;
+import org.policyadvisor.ruleset.RulesetCompiler;
 
 /** Sessions come from a pool per ruleset and applicants from a cached constructor: neither may change an answer. */
 class RuleEvaluatorTest {
@@ -60,6 +64,19 @@ class RuleEvaluatorTest {
         assertThat(ruleset.applicantType().getAsMap(factory.create(answers)))
                 .containsEntry("applicantType", null).containsEntry("residency", "HK").containsEntry("age", 30)
                 .containsEntry("livingSubsidyReceived", false).containsEntry("workDistrict", "LUOHU").containsEntry("community", null);
+    }
+
+    @Test
+    void a_request_that_still_holds_a_released_ruleset_gets_its_answer() {
+        Ruleset replaced = new RulesetCompiler(Clock.systemUTC()).compile(RulesDirectory.read(RealRules.DIR));
+        RuleEvaluator evaluator = new RuleEvaluator(EvaluationLimits.DEFAULT, EvaluationObserver.NONE);
+        Set<String> expected = evaluator.firedRules(replaced, HK_PROFESSIONAL);
+        RuleEvaluator.Prepared held = replaced.derived(RuleEvaluator.Prepared.class, RuleEvaluator.Prepared::new);
+
+        replaced.release(); // a reload swapped it out while a request was between reading it and running the rules
+
+        assertThat(evaluator.firedRules(held, HK_PROFESSIONAL)).isEqualTo(expected);
+        assertThat(evaluator.firedRules(replaced, HK_PROFESSIONAL)).isEqualTo(expected);
     }
 
     private static List<ProgramStatus> statuses(Decision decision) {
