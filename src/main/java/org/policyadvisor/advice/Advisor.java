@@ -37,16 +37,19 @@ public final class Advisor {
         List<Decision.ProgramDecision> programs = new ArrayList<>(catalogue.programs().size());
         for (Program program : catalogue.programs()) {
             List<Criterion.Outcome> outcomes = new ArrayList<>(program.criteria().size());
-            Set<String> missing = new LinkedHashSet<>();
+            Set<String> missing = null; // most programs of a full profile miss nothing
             for (String id : program.criteria()) {
                 Criterion criterion = catalogue.criterion(id);
                 Criterion.Outcome outcome = id.equals(Criterion.PROGRAM_IN_EFFECT)
                         ? Criterion.Outcome.known(criterion, program.inEffectOn(asOf))
                         : criterion.evaluate(fired, answers);
                 outcomes.add(outcome);
-                missing.addAll(outcome.missing());
+                if (!outcome.missing().isEmpty()) {
+                    if (missing == null) missing = new LinkedHashSet<>();
+                    missing.addAll(outcome.missing());
+                }
             }
-            programs.add(Decision.ProgramDecision.of(program, outcomes, inQuestionOrder(catalogue, missing)));
+            programs.add(Decision.ProgramDecision.of(program, outcomes, missing == null ? List.of() : inQuestionOrder(catalogue, missing)));
         }
         return new Decision(programs);
     }
@@ -62,7 +65,6 @@ public final class Advisor {
     }
 
     private static List<String> inQuestionOrder(Catalogue catalogue, Set<String> fields) {
-        if (fields.isEmpty()) return List.of();
         return catalogue.questions().stream().map(Question::field).filter(fields::contains).toList();
     }
 
