@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.policyadvisor.advice.Advice;
 import org.policyadvisor.advice.AdviceRequest;
 import org.policyadvisor.advice.Advisor;
+import org.policyadvisor.advice.Decision;
 import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.ruleset.RuleFile;
@@ -67,6 +68,17 @@ public class ScaleBenchmark {
         return built.version();
     }
 
+    /** The verdicts alone: the rules run, every criterion and program decided. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Warmup(iterations = 3, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    public Decision decide() {
+        return advisor.decide(ruleset, profile.answers(), asOf);
+    }
+
+    /** The verdicts put into words: what POST /api/v1/advice returns, before JSON. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)

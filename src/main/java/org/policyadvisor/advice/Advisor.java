@@ -34,15 +34,23 @@ public final class Advisor {
     public Decision decide(Ruleset ruleset, Map<String, Object> answers, LocalDate asOf) {
         Set<String> fired = evaluator.firedRules(ruleset, answers);
         Catalogue catalogue = ruleset.catalogue();
+        DecisionPlan plan = ruleset.derived(DecisionPlan.class, r -> new DecisionPlan(r.catalogue()));
+        Criterion.Outcome[] outcomesById = new Criterion.Outcome[plan.distinctCriteria]; // a shared criterion is evaluated once
         List<Decision.ProgramDecision> programs = new ArrayList<>(catalogue.programs().size());
-        for (Program program : catalogue.programs()) {
-            List<Criterion.Outcome> outcomes = new ArrayList<>(program.criteria().size());
+        for (int p = 0; p < catalogue.programs().size(); p++) {
+            Program program = catalogue.programs().get(p);
+            Criterion[] criteria = plan.criteria[p];
+            List<Criterion.Outcome> outcomes = new ArrayList<>(criteria.length);
             Set<String> missing = null; // most programs of a full profile miss nothing
-            for (String id : program.criteria()) {
-                Criterion criterion = catalogue.criterion(id);
-                Criterion.Outcome outcome = id.equals(Criterion.PROGRAM_IN_EFFECT)
-                        ? Criterion.Outcome.known(criterion, program.inEffectOn(asOf))
-                        : criterion.evaluate(fired, answers);
+            for (int c = 0; c < criteria.length; c++) {
+                int number = plan.numbers[p][c];
+                Criterion.Outcome outcome;
+                if (number < 0) {
+                    outcome = Criterion.Outcome.known(criteria[c], program.inEffectOn(asOf));
+                } else {
+                    outcome = outcomesById[number];
+                    if (outcome == null) outcome = outcomesById[number] = criteria[c].evaluate(fired, answers);
+                }
                 outcomes.add(outcome);
                 if (!outcome.missing().isEmpty()) {
                     if (missing == null) missing = new LinkedHashSet<>();

@@ -2,6 +2,7 @@ package org.policyadvisor.advice;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.policyadvisor.catalogue.Catalogue;
@@ -23,14 +24,14 @@ final class Phrasebook {
 
     private record Words(Map<String, List<Advice.BenefitAdvice>> benefits,
                          Map<String, List<Advice.AssumptionAdvice>> assumptions,
-                         Map<String, Advice.CriterionAdvice[]> criteria,
+                         Map<Criterion, Advice.CriterionAdvice[]> criteria,
                          Map<String, List<Advice.ValueAdvice>> values) {}
 
     Phrasebook(Catalogue catalogue) {
         List<Question> questions = catalogue.questions();
         for (int i = 0; i < questions.size(); i++) questionOrder.put(questions.get(i).field(), i);
         for (Lang lang : Lang.values()) {
-            Words in = new Words(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+            Words in = new Words(new HashMap<>(), new HashMap<>(), new IdentityHashMap<>(), new HashMap<>());
             for (Program program : catalogue.programs()) {
                 in.benefits.put(program.id(), program.benefits().stream()
                         .map(b -> new Advice.BenefitAdvice(b.kind(), b.amount(), b.currency(), b.frequency(), b.description().in(lang)))
@@ -44,7 +45,7 @@ final class Phrasebook {
                 for (Status status : Status.values()) {
                     byStatus[status.ordinal()] = new Advice.CriterionAdvice(criterion.id(), status, criterion.text().in(lang), criterion.fields());
                 }
-                in.criteria.put(criterion.id(), byStatus);
+                in.criteria.put(criterion, byStatus);
             }
             for (Question question : questions) {
                 in.values.put(question.field(), question.values().stream()
@@ -64,7 +65,7 @@ final class Phrasebook {
     }
 
     Advice.CriterionAdvice criterion(Criterion criterion, Status status, Lang lang) {
-        return words.get(lang).criteria.get(criterion.id())[status.ordinal()];
+        return words.get(lang).criteria.get(criterion)[status.ordinal()];
     }
 
     List<Advice.ValueAdvice> values(Question question, Lang lang) {

@@ -88,13 +88,14 @@ final class RuleEvaluator {
         private final KieSession session;
         private final Map<Rule, String> ruleKeys;
         private final long deadline;
-        private final Set<String> keys = new HashSet<>();
+        private final Set<String> keys;
         private boolean outOfTime;
 
         Firings(KieSession session, Map<Rule, String> ruleKeys, long deadline) {
             this.session = session;
             this.ruleKeys = ruleKeys;
             this.deadline = deadline;
+            this.keys = new HashSet<>(ruleKeys.size() * 4 / 3 + 1); // room for every rule: no rehashing while firing
         }
 
         @Override
