@@ -1,31 +1,42 @@
 #!/usr/bin/env bash
 # Measures the packaged service over HTTP on this machine:
-#   - time from `java -jar` to the first 200 from /ready;
+#   - time from `java -jar` to the first 200 from /ready, over STARTS starts (default 5);
 #   - wrk (2 threads, 16 connections) against GET /health and POST /api/v1/advice with the full profile,
 #     alternating on the same server, ROUNDS times: req/s and p99 of each, and the ratio advice/health;
 #   - resident memory (RSS) of the service after the load.
-# Usage: bench/http.sh [ROUNDS] [SECONDS]   (env: PORT, JAVA_OPTS, RULES_DIR, JAR)
+# Usage: bench/http.sh [ROUNDS] [SECONDS] [STARTS]   (env: PORT, JAVA_OPTS, RULES_DIR, JAR)
 # Needs wrk and curl (apt-get install wrk curl); build the jar first (mvn -q -DskipTests package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS="${1:-5}"; SECONDS_PER_RUN="${2:-15}"
+ROUNDS="${1:-5}"; SECONDS_PER_RUN="${2:-15}"; STARTS="${3:-5}"
 PORT="${PORT:-18080}"; JAR="${JAR:-target/policy-advisor.jar}"; RULES_DIR="${RULES_DIR:-rules}"
 JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m}"
 BASE="http://127.0.0.1:$PORT"
 LOG="$(mktemp)"
 
-start=$(date +%s%N)
-# shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$JAR" --port "$PORT" --rules-dir "$RULES_DIR" >"$LOG" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -f "$LOG"' EXIT
-for _ in $(seq 1 1500); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/ready" || true)" = 200 ] && break
-  kill -0 $PID 2>/dev/null || { cat "$LOG"; echo "the service died" >&2; exit 1; }
-  sleep 0.02
+start_server() { # starts the service in the background (PID), prints ms from `java -jar` to the first 200 from /ready
+  local start; start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java $JAVA_OPTS -jar "$JAR" --port "$PORT" --rules-dir "$RULES_DIR" >"$LOG" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 1500); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/ready" || true)" = 200 ] && break
+    kill -0 $PID 2>/dev/null || { cat "$LOG" >&2; echo "the service died" >&2; exit 1; }
+    sleep 0.02
+  done
+  echo $(( ($(date +%s%N) - start) / 1000000 ))
+}
+stop_server() { kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; }
+trap 'stop_server; rm -f "$LOG"' EXIT
+
+starts=()
+for _ in $(seq 1 "$STARTS"); do
+  start_server >"$LOG.ms"; starts+=("$(cat "$LOG.ms")")
+  [ ${#starts[@]} -lt "$STARTS" ] && stop_server
 done
-ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-echo "startup: java -jar -> /ready 200 in ${ready_ms} ms"
+rm -f "$LOG.ms"
+echo "startup: java -jar -> /ready 200 in ms: ${starts[*]}"
+printf '%s\n' "${starts[@]}" | sort -n | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "startup ms          min %10d  median %10d  max %10d\n", v[1], m, v[NR]}'
 
 status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @bench/full-profile.json "$BASE/api/v1/advice")
 [ "$status" = 200 ] || { echo "POST /api/v1/advice answered $status" >&2; exit 1; }
