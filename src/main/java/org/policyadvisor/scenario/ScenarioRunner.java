@@ -56,6 +56,22 @@ public final class ScenarioRunner {
         return new ScenarioReport(List.copyOf(results), List.copyOf(problems));
     }
 
+    /** The profile and date of every readable scenario of a ruleset, in file order. */
+    public static List<ScenarioProfile> profiles(Ruleset ruleset) {
+        List<ScenarioProfile> profiles = new ArrayList<>();
+        for (RuleFile file : ruleset.files()) {
+            if (!file.path().endsWith(SUFFIX)) continue;
+            ScenarioFile scenarios = read(file, new ArrayList<>());
+            if (scenarios == null) continue;
+            for (ScenarioFile.Scenario scenario : scenarios.scenarios()) {
+                LocalDate asOf = scenario.asOf() != null ? scenario.asOf() : scenarios.asOf();
+                if (asOf != null) profiles.add(new ScenarioProfile(file.path(), scenario.name(), asOf,
+                        scenario.profile() == null ? YAML.createObjectNode() : scenario.profile()));
+            }
+        }
+        return profiles;
+    }
+
     private static ScenarioFile read(RuleFile file, List<RuleProblem> problems) {
         try {
             ScenarioFile scenarios = YAML.readValue(file.content(), ScenarioFile.class);

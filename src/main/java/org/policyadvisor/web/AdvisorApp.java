@@ -12,6 +12,7 @@ import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationAborted;
 import org.policyadvisor.advice.InvalidInput;
 import org.policyadvisor.catalogue.Lang;
+import org.policyadvisor.reload.RulesPipeline;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
 import org.slf4j.Logger;
@@ -22,8 +23,15 @@ public final class AdvisorApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdvisorApp.class);
 
-    /** What the web layer needs; it knows nothing of where rules come from. */
-    public record Deps(ActiveRuleset rules, Advisor advisor, Clock clock) {}
+    /**
+     * What the web layer needs. {@code pipeline} (null: no rules administration routes) reloads and validates rules;
+     * {@code adminToken} (null: admin calls answer 403) guards it.
+     */
+    public record Deps(ActiveRuleset rules, Advisor advisor, Clock clock, RulesPipeline pipeline, String adminToken) {
+        public Deps(ActiveRuleset rules, Advisor advisor, Clock clock) {
+            this(rules, advisor, clock, null, null);
+        }
+    }
 
     private AdvisorApp() {}
 
@@ -46,6 +54,13 @@ public final class AdvisorApp {
             config.routes.post("/api/v1/advice", advice::advise);
             config.routes.get("/api/v1/programs", catalogue::programs);
             config.routes.get("/api/v1/schema/profile", catalogue::profileSchema);
+            if (deps.pipeline() != null) {
+                RulesController admin = new RulesController(deps.pipeline(), deps.adminToken());
+                config.routes.get("/api/v1/rules", admin::status);
+                config.routes.get("/api/v1/rules/history", admin::history);
+                config.routes.post("/api/v1/rules/reload", admin::reload);
+                config.routes.post("/api/v1/rules/validate", admin::validate);
+            }
 
             config.routes.exception(ApiProblem.class, (e, ctx) -> problems.write(ctx, e.status, e.key, e.detailArgs, List.of()));
             config.routes.exception(InvalidInput.class, (e, ctx) -> problems.write(ctx, 400, "invalid-input", List.of(), e.errors()));

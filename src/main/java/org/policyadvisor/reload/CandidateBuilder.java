@@ -1,0 +1,86 @@
+package org.policyadvisor.reload;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.policyadvisor.ruleset.RuleFile;
+import org.policyadvisor.ruleset.RuleProblem;
+import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.ruleset.RulesetCompiler;
+import org.policyadvisor.ruleset.RulesetRejected;
+import org.policyadvisor.scenario.ScenarioReport;
+import org.policyadvisor.scenario.ScenarioResult;
+import org.policyadvisor.scenario.ScenarioRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Safety check, compile, scenario tests: everything a candidate must pass, built to the side of what serves. */
+final class CandidateBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CandidateBuilder.class);
+
+    private final SafetyCheck safety = new SafetyCheck();
+    private final RulesetCompiler compiler;
+    private final ScenarioRunner scenarios;
+    private final Clock clock;
+
+    CandidateBuilder(RulesetCompiler compiler, ScenarioRunner scenarios, Clock clock) {
+        this.compiler = compiler;
+        this.scenarios = scenarios;
+        this.clock = clock;
+    }
+
+    /** Never activates anything; a compiled candidate comes back even when its scenarios fail, for the impact preview. */
+    Candidate build(List<RuleFile> files) {
+        long start = System.nanoTime();
+        String version = RulesetCompiler.version(files);
+        if (files.isEmpty()) return refused(version, start, List.of(RuleProblem.in(null, "there are no rule files")));
+        List<RuleProblem> unsafe = safety.check(files);
+        if (!unsafe.isEmpty()) return refused(version, start, unsafe);
+
+        Ruleset ruleset;
+        try {
+            ruleset = compiler.compile(files);
+        } catch (RulesetRejected e) {
+            return refused(version, start, e.problems());
+        } catch (RuntimeException e) {
+            LOG.warn("the rules compiler failed on candidate {}", version, e);
+            return refused(version, start, List.of(RuleProblem.in(null, "the rules could not be built: " + e)));
+        }
+        ScenarioReport report;
+        try {
+            report = scenarios.run(ruleset);
+        } catch (RuntimeException e) {
+            LOG.warn("the scenario tests failed to run on candidate {}", version, e);
+            report = new ScenarioReport(List.of(), List.of(RuleProblem.in(null, "the scenario tests could not run: " + e)));
+        }
+        List<RuleProblem> errors = new ArrayList<>(report.problems());
+        report.failures().forEach(failure -> errors.add(problem(files, failure)));
+        Attempt attempt = new Attempt(clock.instant(), report.passed(), report.passed() ? Attempt.Result.PASSED : Attempt.Result.REFUSED,
+                version, List.copyOf(errors), report.testsRun(), report.testsFailed(), report.failures(), millisSince(start));
+        return new Candidate(attempt, ruleset);
+    }
+
+    private Candidate refused(String version, long start, List<RuleProblem> problems) {
+        return new Candidate(new Attempt(clock.instant(), false, Attempt.Result.REFUSED, version, List.copyOf(problems), 0, 0,
+                List.of(), millisSince(start)), null);
+    }
+
+    /** A failing scenario as a problem located at its name in the scenario file. */
+    private static RuleProblem problem(List<RuleFile> files, ScenarioResult failure) {
+        String message = "scenario \"" + failure.name() + "\" fails: " + String.join("; ", failure.failures());
+        for (RuleFile file : files) {
+            if (!file.path().equals(failure.file())) continue;
+            String[] lines = file.text().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                int column = lines[i].indexOf(failure.name());
+                if (column >= 0 && lines[i].contains("name:")) return new RuleProblem(file.path(), i + 1, column + 1, message);
+            }
+        }
+        return RuleProblem.in(failure.file(), message);
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
