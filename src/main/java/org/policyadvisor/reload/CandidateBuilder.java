@@ -3,6 +3,9 @@ package org.policyadvisor.reload;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.policyadvisor.ruleset.RuleFile;
 import org.policyadvisor.ruleset.RuleProblem;
 import org.policyadvisor.ruleset.Ruleset;
@@ -18,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class CandidateBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(CandidateBuilder.class);
+    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
 
     private final SafetyCheck safety = new SafetyCheck();
     private final RulesetCompiler compiler;
@@ -42,7 +47,7 @@ final class CandidateBuilder {
         try {
             ruleset = compiler.compile(files);
         } catch (RulesetRejected e) {
-            return refused(version, start, e.problems());
+            return refused(version, start, located(e.problems()));
         } catch (RuntimeException e) {
             LOG.warn("the rules compiler failed on candidate {}", version, e);
             return refused(version, start, List.of(RuleProblem.in(null, "the rules could not be built: " + e)));
@@ -59,6 +64,25 @@ final class CandidateBuilder {
         Attempt attempt = new Attempt(clock.instant(), report.passed(), report.passed() ? Attempt.Result.PASSED : Attempt.Result.REFUSED,
                 version, List.copyOf(errors), report.testsRun(), report.testsFailed(), report.failures(), millisSince(start));
         return new Candidate(attempt, ruleset);
+    }
+
+    /**
+     * Drools' parser gives the column only in its text ({@code Line 13:21}, 0-based); and after a parse error it adds
+     * "Parser returned a null Package" for the same file, which says nothing more.
+     */
+    static List<RuleProblem> located(List<RuleProblem> problems) {
+        List<RuleProblem> located = new ArrayList<>();
+        for (RuleProblem problem : problems) {
+            Matcher at = PARSER_POSITION.matcher(problem.message());
+            boolean parseError = problems.stream().anyMatch(p -> p != problem && Objects.equals(p.file(), problem.file()) && p.line() != null);
+            if (problem.message().equals(NULL_PACKAGE) && parseError) continue;
+            if (problem.column() == null && at.find() && Integer.valueOf(at.group(1)).equals(problem.line())) {
+                located.add(new RuleProblem(problem.file(), problem.line(), Integer.parseInt(at.group(2)) + 1, problem.message()));
+            } else {
+                located.add(problem);
+            }
+        }
+        return located;
     }
 
     private Candidate refused(String version, long start, List<RuleProblem> problems) {

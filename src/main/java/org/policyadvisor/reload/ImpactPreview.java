@@ -39,6 +39,7 @@ public final class ImpactPreview {
     /** {@code before} or {@code after} is null when the program exists in only one of the two rulesets. */
     public record ProgramChange(String program, Verdict before, Verdict after) {}
 
+    /** {@code amounts}: the program's benefit amounts, when they can concern this applicant (not NOT_ELIGIBLE). */
     public record Verdict(ProgramStatus status, List<Long> amounts) {}
 
     Impact compare(Ruleset active, Ruleset candidate) {
@@ -82,8 +83,9 @@ public final class ImpactPreview {
             Decision decision = advisor.decide(ruleset, answers, profile.asOf());
             Map<String, Verdict> verdicts = new LinkedHashMap<>();
             for (Decision.ProgramDecision program : decision.programs()) {
-                verdicts.put(program.program().id(), new Verdict(program.status(),
-                        program.program().benefits().stream().map(Program.Benefit::amount).toList()));
+                List<Long> amounts = program.status() == ProgramStatus.NOT_ELIGIBLE ? List.of()
+                        : program.program().benefits().stream().map(Program.Benefit::amount).toList();
+                verdicts.put(program.program().id(), new Verdict(program.status(), amounts));
             }
             return new Outcome(verdicts, null);
         } catch (InvalidInput e) {

@@ -99,8 +99,8 @@ public final class RulesPipeline implements AutoCloseable {
         }
         if (lastAttempt != null && !lastAttempt.ok() && version.equals(lastAttempt.version())) return lastAttempt;
 
-        builds.incrementAndGet();
         Candidate candidate = builder.build(files);
+        builds.incrementAndGet();
         Attempt attempt = candidate.attempt();
         if (attempt.ok()) {
             attempt = attempt.as(Attempt.Result.ACTIVATED, attempt.at());
@@ -121,8 +121,8 @@ public final class RulesPipeline implements AutoCloseable {
 
     /** Checks and tests a candidate without activating it, and previews what it would change against what serves. */
     public synchronized Validation validate(List<RuleFile> files) {
-        builds.incrementAndGet();
         Candidate candidate = builder.build(files);
+        builds.incrementAndGet();
         try {
             Ruleset serving = active.current().orElse(null);
             ImpactPreview.Impact preview = candidate.ruleset() != null && serving != null ? impact.compare(serving, candidate.ruleset()) : null;
@@ -152,7 +152,7 @@ public final class RulesPipeline implements AutoCloseable {
         return lastAttempt;
     }
 
-    /** How many candidates were built (compiled or refused by a check); equal content builds nothing. */
+    /** How many candidates have been built (compiled, or refused by a check); equal content builds nothing. */
     public long builds() {
         return builds.get();
     }
