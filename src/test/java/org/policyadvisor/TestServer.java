@@ -19,11 +19,21 @@ public final class TestServer implements AutoCloseable {
 
     private final Javalin app;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    public final ActiveRuleset rules = new ActiveRuleset();
+    public final ActiveRuleset rules;
+
+    private TestServer(AdvisorApp.Deps deps) {
+        rules = deps.rules();
+        app = AdvisorApp.create(deps).start(0);
+    }
 
     private TestServer(Ruleset ruleset) {
+        this(new AdvisorApp.Deps(new ActiveRuleset(), new Advisor(EvaluationLimits.DEFAULT), Clock.systemUTC()));
         if (ruleset != null) rules.activate(ruleset);
-        app = AdvisorApp.create(new AdvisorApp.Deps(rules, new Advisor(EvaluationLimits.DEFAULT), Clock.systemUTC())).start(0);
+    }
+
+    /** A server with the given wiring (for example with a rules pipeline and an admin token). */
+    public static TestServer start(AdvisorApp.Deps deps) {
+        return new TestServer(deps);
     }
 
     /** A server on the real rules. */
