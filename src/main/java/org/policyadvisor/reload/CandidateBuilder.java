@@ -3,7 +3,6 @@ package org.policyadvisor.reload;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.policyadvisor.ruleset.RuleFile;
@@ -21,8 +20,7 @@ import org.slf4j.LoggerFactory;
 final class CandidateBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(CandidateBuilder.class);
-    private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
-    private static final String NULL_PACKAGE = "Parser returned a null Package";
+    private static final Pattern PARSER_POSITION = Pattern.compile("^\\[ERR \\d+\\] Line (\\d+):(\\d+)");
 
     private final SafetyCheck safety = new SafetyCheck();
     private final RulesetCompiler compiler;
@@ -67,15 +65,15 @@ final class CandidateBuilder {
     }
 
     /**
-     * Drools' parser gives the column only in its text ({@code Line 13:21}, 0-based); and after a parse error it adds
-     * "Parser returned a null Package" for the same file, which says nothing more.
+     * Drools' parser gives the column only in its text ({@code Line 13:21}, 0-based). A parse error is the whole
+     * story: what Drools reports after it (a null package, every other file's "Unable to resolve ObjectType") follows
+     * from it, so only the parse errors are kept.
      */
     static List<RuleProblem> located(List<RuleProblem> problems) {
+        List<RuleProblem> parseErrors = problems.stream().filter(p -> PARSER_POSITION.matcher(p.message()).find()).toList();
         List<RuleProblem> located = new ArrayList<>();
-        for (RuleProblem problem : problems) {
+        for (RuleProblem problem : parseErrors.isEmpty() ? problems : parseErrors) {
             Matcher at = PARSER_POSITION.matcher(problem.message());
-            boolean parseError = problems.stream().anyMatch(p -> p != problem && Objects.equals(p.file(), problem.file()) && p.line() != null);
-            if (problem.message().equals(NULL_PACKAGE) && parseError) continue;
             if (problem.column() == null && at.find() && Integer.valueOf(at.group(1)).equals(problem.line())) {
                 located.add(new RuleProblem(problem.file(), problem.line(), Integer.parseInt(at.group(2)) + 1, problem.message()));
             } else {
