@@ -26,17 +26,17 @@ class ReloadMemoryTest {
     void heap_after_gc_stays_flat_across_200_reloads() {
         ActiveRuleset active = new ActiveRuleset();
         try (RulesPipeline pipeline = new RulesPipeline(dir, active, new Advisor(EvaluationLimits.DEFAULT), Clock.systemUTC(), Duration.ZERO)) {
-            reload(pipeline, 0, 20);
+            reload(pipeline, 0, 10);
             long before = usedHeapAfterGc();
             long classesBefore = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
 
-            reload(pipeline, 20, 220);
+            reload(pipeline, 10, 210);
             long after = usedHeapAfterGc();
             long classesAfter = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
 
             LOG.info("heap after GC: {} KB after warm-up, {} KB after 200 more reloads; loaded classes {} -> {}",
                     before / 1024, after / 1024, classesBefore, classesAfter);
-            assertThat(pipeline.builds()).isEqualTo(220);
+            assertThat(pipeline.builds()).isEqualTo(210);
             assertThat(after).isLessThanOrEqualTo(before + before / 10);
             active.current().orElseThrow().release();
         }
