@@ -36,7 +36,7 @@ public final class App {
     private static void serve(Config config) {
         ActiveRuleset rules = new ActiveRuleset();
         Advisor advisor = new Advisor(EvaluationLimits.DEFAULT);
-        RulesPipeline pipeline = new RulesPipeline(config.rulesDir(), rules, advisor, Clock.systemUTC(), RulesPipeline.DEFAULT_GRACE);
+        RulesPipeline pipeline = new RulesPipeline(config.rulesDir(), rules, Clock.systemUTC(), RulesPipeline.DEFAULT_GRACE);
         Attempt first = pipeline.reload();
         if (!first.ok()) {
             first.errors().forEach(problem -> LOG.error("{}", problem));

@@ -1,10 +1,13 @@
 package org.policyadvisor.reload;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.policyadvisor.advice.Advisor;
+import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.ruleset.RuleFile;
 import org.policyadvisor.ruleset.RuleProblem;
 import org.policyadvisor.ruleset.Ruleset;
@@ -22,14 +25,21 @@ final class CandidateBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(CandidateBuilder.class);
     private static final Pattern PARSER_POSITION = Pattern.compile("^\\[ERR \\d+\\] Line (\\d+):(\\d+)");
 
+    /**
+     * Scenarios check verdicts, not speed: the first evaluations on a new ruleset (a cold JVM, lazy Drools set-up, a
+     * busy machine) can take longer than a request's time budget. Loops are still bounded by the firing limit, and
+     * the safety check refuses loops in code.
+     */
+    static final EvaluationLimits CHECK_LIMITS = new EvaluationLimits(EvaluationLimits.DEFAULT.maxFirings(), Duration.ofSeconds(10));
+
     private final SafetyCheck safety = new SafetyCheck();
     private final RulesetCompiler compiler;
     private final ScenarioRunner scenarios;
     private final Clock clock;
 
-    CandidateBuilder(RulesetCompiler compiler, ScenarioRunner scenarios, Clock clock) {
-        this.compiler = compiler;
-        this.scenarios = scenarios;
+    CandidateBuilder(Advisor advisor, Clock clock) {
+        this.compiler = new RulesetCompiler(clock);
+        this.scenarios = new ScenarioRunner(advisor);
         this.clock = clock;
     }
 

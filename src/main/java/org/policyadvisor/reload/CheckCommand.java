@@ -6,12 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.policyadvisor.advice.Advisor;
-import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.ruleset.RuleFile;
 import org.policyadvisor.ruleset.RulesDirectory;
-import org.policyadvisor.ruleset.RulesetCompiler;
 import org.policyadvisor.scenario.ScenarioResult;
-import org.policyadvisor.scenario.ScenarioRunner;
 
 /**
  * {@code java -jar policy-advisor.jar check rules/}: the same checks a running service applies before it activates a
@@ -30,9 +27,7 @@ public final class CheckCommand {
             out.println(dir + ":0:0: " + e.getMessage());
             return 1;
         }
-        Clock clock = Clock.systemUTC();
-        Advisor advisor = new Advisor(EvaluationLimits.DEFAULT);
-        Candidate candidate = new CandidateBuilder(new RulesetCompiler(clock), new ScenarioRunner(advisor), clock).build(files);
+        Candidate candidate = new CandidateBuilder(new Advisor(CandidateBuilder.CHECK_LIMITS), Clock.systemUTC()).build(files);
         if (candidate.ruleset() != null) candidate.ruleset().release();
         Attempt attempt = candidate.attempt();
 

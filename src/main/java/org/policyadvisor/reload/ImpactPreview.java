@@ -1,5 +1,6 @@
 package org.policyadvisor.reload;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,7 +35,8 @@ public final class ImpactPreview {
     public record Impact(int profilesCompared, List<ProfileChange> changed) {}
 
     /** @param note set when one of the two rulesets cannot decide this profile at all */
-    public record ProfileChange(String file, String scenario, List<ProgramChange> programs, String note) {}
+    public record ProfileChange(String file, String scenario, List<ProgramChange> programs,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
 
     /** {@code before} or {@code after} is null when the program exists in only one of the two rulesets. */
     public record ProgramChange(String program, Verdict before, Verdict after) {}

@@ -20,7 +20,6 @@ import org.policyadvisor.ruleset.RuleProblem;
 import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.ruleset.RulesDirectory;
 import org.policyadvisor.ruleset.RulesetCompiler;
-import org.policyadvisor.scenario.ScenarioRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,10 +63,11 @@ public final class RulesPipeline implements AutoCloseable {
     /** {@code POST /api/v1/rules/validate}: the report of {@code lastAttempt}'s shape, plus what would change. */
     public record Validation(@JsonUnwrapped Attempt report, ImpactPreview.Impact impact) {}
 
-    public RulesPipeline(Path dir, ActiveRuleset active, Advisor advisor, Clock clock, Duration grace) {
+    public RulesPipeline(Path dir, ActiveRuleset active, Clock clock, Duration grace) {
         this.dir = dir;
         this.active = active;
-        this.builder = new CandidateBuilder(new RulesetCompiler(clock), new ScenarioRunner(advisor), clock);
+        Advisor advisor = new Advisor(CandidateBuilder.CHECK_LIMITS);
+        this.builder = new CandidateBuilder(advisor, clock);
         this.impact = new ImpactPreview(advisor);
         this.clock = clock;
         this.grace = grace;

@@ -55,7 +55,7 @@ class ConcurrentReloadTest {
         Queue<Answer> answers = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
 
-        try (RulesPipeline pipeline = new RulesPipeline(dir, active, advisor, Clock.systemUTC(), Duration.ofSeconds(2));
+        try (RulesPipeline pipeline = new RulesPipeline(dir, active, Clock.systemUTC(), Duration.ofSeconds(2));
              TestServer server = TestServer.start(new AdvisorApp.Deps(active, advisor, Clock.systemUTC(), pipeline, TOKEN))) {
             amountByVersion.put(pipeline.reload().version(), 100L);
             List<Thread> clients = new ArrayList<>();

@@ -55,7 +55,7 @@ class HotReloadTest {
     void serveACopyOfTheRealRules() {
         RulesFixture.copyRealRules(dir);
         Advisor advisor = new Advisor(EvaluationLimits.DEFAULT);
-        pipeline = new RulesPipeline(dir, active, advisor, Clock.systemUTC(), Duration.ofSeconds(2));
+        pipeline = new RulesPipeline(dir, active, Clock.systemUTC(), Duration.ofSeconds(2));
         assertThat(pipeline.reload().ok()).isTrue();
         original = active.current().orElseThrow().version();
         watcher = RulesWatcher.start(dir, pipeline, RulesWatcher.QUIET_PERIOD);

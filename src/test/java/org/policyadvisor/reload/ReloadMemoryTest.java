@@ -8,8 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyadvisor.advice.Advisor;
-import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +23,7 @@ class ReloadMemoryTest {
     @Test
     void heap_after_gc_stays_flat_across_200_reloads() {
         ActiveRuleset active = new ActiveRuleset();
-        try (RulesPipeline pipeline = new RulesPipeline(dir, active, new Advisor(EvaluationLimits.DEFAULT), Clock.systemUTC(), Duration.ZERO)) {
+        try (RulesPipeline pipeline = new RulesPipeline(dir, active, Clock.systemUTC(), Duration.ZERO)) {
             reload(pipeline, 0, 10);
             long before = usedHeapAfterGc();
             long classesBefore = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();

@@ -49,7 +49,7 @@ class RulesApiTest {
         RulesFixture.write(dir, RulesFixture.tiny(100));
         ActiveRuleset active = new ActiveRuleset();
         Advisor advisor = new Advisor(EvaluationLimits.DEFAULT);
-        pipeline = new RulesPipeline(dir, active, advisor, Clock.systemUTC(), Duration.ZERO);
+        pipeline = new RulesPipeline(dir, active, Clock.systemUTC(), Duration.ZERO);
         assertThat(pipeline.reload().ok()).isTrue();
         server = TestServer.start(new AdvisorApp.Deps(active, advisor, Clock.systemUTC(), pipeline, adminToken));
         return server;

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kie.api.KieServices;
-import org.policyadvisor.advice.Advisor;
-import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.RuleProblem;
 import org.policyadvisor.ruleset.Ruleset;
@@ -28,7 +26,7 @@ class RulesPipelineTest {
     @BeforeEach
     void serveTheTinyRules() {
         RulesFixture.write(dir, RulesFixture.tiny(100));
-        pipeline = new RulesPipeline(dir, active, new Advisor(EvaluationLimits.DEFAULT), Clock.systemUTC(), Duration.ZERO);
+        pipeline = new RulesPipeline(dir, active, Clock.systemUTC(), Duration.ZERO);
         Attempt first = pipeline.reload();
         assertThat(first.ok()).as("%s", first.errors()).isTrue();
         firstVersion = first.version();

@@ -16,8 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyadvisor.advice.Advisor;
-import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.RulesDirectory;
@@ -45,7 +43,7 @@ class RulesWatcherTest {
     }
 
     private long serveAndWatch(Path root) {
-        pipeline = new RulesPipeline(root, active, new Advisor(EvaluationLimits.DEFAULT), Clock.systemUTC(), Duration.ZERO);
+        pipeline = new RulesPipeline(root, active, Clock.systemUTC(), Duration.ZERO);
         assertThat(pipeline.reload().ok()).isTrue();
         watcher = RulesWatcher.start(root, pipeline, RulesWatcher.QUIET_PERIOD);
         return pipeline.builds();
