@@ -32,7 +32,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** A server with the given wiring (for example with a rules pipeline and an admin token). */
-    public static TestServer start(AdvisorApp.Deps deps) {
+    public static TestServer startWith(AdvisorApp.Deps deps) {
         return new TestServer(deps);
     }
 

@@ -15,6 +15,7 @@ import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.reload.RulesPipeline;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.subsidy.SubsidyCalculator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ public final class AdvisorApp {
         ProblemWriter problems = new ProblemWriter(messages, page);
         AdviceController advice = new AdviceController(deps.rules(), deps.advisor(), deps.clock(), page);
         CatalogueController catalogue = new CatalogueController(deps.rules());
+        MentorSubsidyController subsidy = new MentorSubsidyController(deps.rules(), new SubsidyCalculator(deps.advisor()), deps.clock());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -52,6 +54,7 @@ public final class AdvisorApp {
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
             config.routes.get("/ready", ctx -> ready(ctx, deps.rules()));
             config.routes.post("/api/v1/advice", advice::advise);
+            config.routes.post("/api/v1/mentor-subsidy", subsidy::calculate);
             config.routes.get("/api/v1/programs", catalogue::programs);
             config.routes.get("/api/v1/schema/profile", catalogue::profileSchema);
             if (deps.pipeline() != null) {
@@ -110,7 +113,7 @@ public final class AdvisorApp {
             if (Negotiation.prefersHtml(ctx)) {
                 ctx.html(page.problem(problem, lang));
             } else {
-                ctx.contentType(Problem.CONTENT_TYPE).result(Json.MAPPER.valueToTree(problem).toString());
+                ctx.contentType(Problem.CONTENT_TYPE).result(Json.bytes(problem));
             }
         }
 

