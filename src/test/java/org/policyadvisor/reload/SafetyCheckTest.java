@@ -17,18 +17,9 @@ class SafetyCheckTest {
         return check.check(List.of(RuleFile.of("programs/x/x.drl", drl)));
     }
 
+    /** The tiny ruleset's program file with {@code consequence} as line 15, after {@code then}. */
     private static String rule(String consequence) {
-        return """
-                package policy;
-
-                rule "adult: is an adult"
-                    @criterion("adult") @fields("age")
-                when
-                    Applicant(age >= 18)
-                then
-                %s
-                end
-                """.formatted(consequence);
+        return RulesFixture.tiny(100).get(RulesFixture.TINY_DRL).replace("then\n", "then\n" + consequence + "\n");
     }
 
     @Test
@@ -41,10 +32,10 @@ class SafetyCheckTest {
         List<RuleProblem> problems = problems(rule("    System.exit(0);"));
 
         assertThat(problems).hasSize(2);
-        assertThat(problems.get(0)).isEqualTo(new RuleProblem("programs/x/x.drl", 8, 5,
+        assertThat(problems.get(0)).isEqualTo(new RuleProblem("programs/x/x.drl", 15, 5,
                 "'System' reaches the JVM or the operating system and is not allowed in rules"));
         assertThat(problems.get(1).message()).startsWith("'exit'");
-        assertThat(problems.get(1).toString()).startsWith("programs/x/x.drl:8:12: ");
+        assertThat(problems.get(1).toString()).startsWith("programs/x/x.drl:15:12: ");
     }
 
     @Test
