@@ -3,7 +3,9 @@ package org.policyadvisor.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,7 @@ public final class AdvisorApp {
         ProblemWriter problems = new ProblemWriter(messages, page);
         AdviceController advice = new AdviceController(deps.rules(), deps.advisor(), deps.clock(), page);
         CatalogueController catalogue = new CatalogueController(deps.rules());
+        DeskController desk = new DeskController(deps.rules(), messages);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -46,6 +49,17 @@ public final class AdvisorApp {
             config.routes.post("/api/v1/advice", advice::advise);
             config.routes.get("/api/v1/programs", catalogue::programs);
             config.routes.get("/api/v1/schema/profile", catalogue::profileSchema);
+
+            // The consultant's pages; their CSS and scripts are plain files in src/main/resources/public.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+            });
+            config.routes.get("/", desk::desk);
+            config.routes.get("/mentor", desk::mentor);
+            config.routes.get("/rules", desk::rulesStatus);
+            config.routes.get("/api/v1/ui-texts", desk::uiTexts);
 
             config.routes.exception(ApiProblem.class, (e, ctx) -> problems.write(ctx, e.status, e.key, e.detailArgs, List.of()));
             config.routes.exception(InvalidInput.class, (e, ctx) -> problems.write(ctx, 400, "invalid-input", List.of(), e.errors()));
@@ -95,7 +109,8 @@ public final class AdvisorApp {
             if (Negotiation.prefersHtml(ctx)) {
                 ctx.html(page.problem(problem, lang));
             } else {
-                ctx.contentType(Problem.CONTENT_TYPE).result(Json.MAPPER.valueToTree(problem).toString());
+                // Bytes, not a String: Jetty would encode a String as ISO-8859-1 for a type without charset, losing Chinese.
+                ctx.contentType(Problem.CONTENT_TYPE).result(Json.MAPPER.valueToTree(problem).toString().getBytes(StandardCharsets.UTF_8));
             }
         }
 

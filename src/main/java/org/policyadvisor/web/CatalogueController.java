@@ -1,6 +1,7 @@
 package org.policyadvisor.web;
 
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.policyadvisor.catalogue.Catalogue;
@@ -26,8 +27,9 @@ final class CatalogueController {
 
     void profileSchema(Context ctx) {
         Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
-        ctx.contentType("application/schema+json").result(
-                Json.MAPPER.valueToTree(ProfileSchema.of(ruleset.catalogue(), Negotiation.lang(ctx), ruleset.version())).toString());
+        // Bytes, not a String: Jetty would encode a String as ISO-8859-1 for a type without charset, losing Chinese.
+        ctx.contentType("application/schema+json").result(Json.MAPPER.valueToTree(
+                ProfileSchema.of(ruleset.catalogue(), Negotiation.lang(ctx), ruleset.version())).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static ProgramEntry entry(Catalogue catalogue, Program program) {
