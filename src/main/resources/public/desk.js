@@ -59,6 +59,8 @@ function profile() {
 }
 
 function schedule() {
+  sequence++; // an answer on its way is already out of date
+  results.setAttribute('aria-busy', 'true');
   clearTimeout(timer);
   timer = setTimeout(update, DEBOUNCE_MS);
 }
@@ -106,7 +108,10 @@ function labelOf(field) {
 
 function show() {
   if (!lastAdvice) return;
+  // A section the consultant opened stays open when the results change.
+  const open = new Set([...verdicts.querySelectorAll('details[data-key][open]')].map((d) => d.dataset.key));
   verdicts.replaceChildren(renderResults(lastAdvice, labelOf));
+  verdicts.querySelectorAll('details[data-key]').forEach((d) => { d.open = open.has(d.dataset.key); });
   items.forEach((item) => item.classList.remove('next'));
   const next = lastAdvice.questions[0] && itemOf(lastAdvice.questions[0].field);
   if (next) {

@@ -27,7 +27,7 @@ export function renderResults(advice, labelOf) {
         h('ol', { class: 'questions' }, advice.questions.map((q) => h('li', {},
           fieldLink(q.field, q.label), ' ', h('span', { class: 'decides' }, t('desk.decides', q.decides.length)))))),
       needsInfo.length ? needsInfo.map((p) => program(p, labelOf)) : h('p', { class: 'note' }, t('desk.none'))),
-    h('details', { class: 'group not-eligible' },
+    h('details', { class: 'group not-eligible', 'data-key': 'not-eligible' },
       h('summary', {}, h('h3', {}, `${t('page.NOT_ELIGIBLE')} (${notEligible.length})`)),
       notEligible.map((p) => program(p, labelOf))));
 }
@@ -52,10 +52,10 @@ function program(p, labelOf) {
         p.missing.map((field, i) => [i > 0 && ' · ', fieldLink(field, labelOf(field))]))),
     benefits(p),
     h('p', { class: 'apply' }, h('strong', {}, `${t('page.howToApply')}: `), p.howToApply),
-    p.assumptions.length > 0 && h('details', { class: 'assumptions' },
+    p.assumptions.length > 0 && h('details', { class: 'assumptions', 'data-key': `assumptions-${p.id}` },
       h('summary', {}, `${t('page.assumptions')} (${p.assumptions.map((a) => a.id).join(', ')})`),
       h('ul', {}, p.assumptions.map((a) => h('li', {}, h('strong', {}, a.id), ' ', a.text)))),
-    h('details', { class: 'source' },
+    h('details', { class: 'source', 'data-key': `source-${p.id}` },
       h('summary', {}, t('desk.showSource')),
       h('blockquote', { lang: 'zh-Hans' }, p.source.quote),
       h('p', { class: 'meta' }, `${p.source.document}, ${t('page.paragraph')} ${p.source.paragraphs.join(', ')}`)));

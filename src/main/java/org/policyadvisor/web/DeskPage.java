@@ -3,6 +3,7 @@ package org.policyadvisor.web;
 import static org.policyadvisor.web.AdvicePage.esc;
 
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -103,13 +104,13 @@ final class DeskPage {
 
     private void item(StringBuilder html, Question q, Lang lang) {
         String field = esc(q.field());
-        html.append("<div class=\"q\" id=\"q-").append(field).append("\" data-field=\"").append(field).append('"');
+        html.append("<div class=\"q\" id=\"q-").append(field).append("\" data-field=\"").append(field).append("\" data-type=\"")
+                .append(q.type().name().toLowerCase(Locale.ROOT)).append('"');
         if (q.appliesTo() != null) html.append(" data-applies-to=\"").append(esc(q.appliesTo())).append('"');
         html.append(">\n<label for=\"").append(field).append("\" data-q=\"").append(field).append("\">")
                 .append(esc(q.label().in(lang))).append("</label>\n");
         hint(html, q, lang);
-        String common = " id=\"" + field + "\" name=\"" + field + "\" data-type=\"" + q.type().name().toLowerCase(java.util.Locale.ROOT)
-                + "\" aria-describedby=\"" + field + "-hint " + field + "-error\"";
+        String common = " id=\"" + field + "\" name=\"" + field + "\" aria-describedby=\"" + field + "-hint " + field + "-error\"";
         switch (q.type()) {
             case ENUM, BOOLEAN -> {
                 html.append("<select").append(common).append("><option value=\"\" data-t=\"desk.unknown\">")
