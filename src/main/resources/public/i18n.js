@@ -50,7 +50,7 @@ function remember(lang) {
 }
 
 /**
- * Wires the 简 / 繁 / EN links to switch the page in place (answers stay), keeps ?lang= in the address and in the
+ * Wires the language links to switch the page in place (answers stay), keeps ?lang= in the address and in the
  * links to the other pages, and remembers the choice. Without ?lang=, a remembered language wins.
  * onSwitch(lang) re-words what only the page knows (questions, results).
  */

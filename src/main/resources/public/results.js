@@ -29,7 +29,9 @@ export function renderResults(advice, labelOf) {
       needsInfo.length ? needsInfo.map((p) => program(p, labelOf)) : h('p', { class: 'note' }, t('desk.none'))),
     h('details', { class: 'group not-eligible', 'data-key': 'not-eligible' },
       h('summary', {}, h('h3', {}, `${t('page.NOT_ELIGIBLE')} (${notEligible.length})`)),
-      notEligible.map((p) => program(p, labelOf))));
+      notEligible.map((p) => program(p, labelOf))),
+    h('p', { class: 'meta' }, `${t('page.asOf')}: ${advice.asOf} · ${t('page.rulesetVersion')}: `,
+      h('code', { title: advice.rulesetVersion }, `${advice.rulesetVersion.slice(0, 19)}…`)));
 }
 
 function fieldLink(field, label) {
@@ -63,8 +65,7 @@ function program(p, labelOf) {
 
 function benefits(p) {
   return h('ul', { class: 'benefits' }, p.benefits.map((b) => h('li', {},
-    b.kind === 'CASH' && h('strong', { class: 'amount' },
-      b.amount === null ? t('page.amountUnknown') : formatMoney(b.amount, b.currency),
-      b.frequency && ` ${t(`page.${b.frequency}`)}`, ' — '),
+    b.kind === 'CASH' && h('strong', { class: 'amount' }, b.amount === null ? t('page.amountUnknown')
+      : [formatMoney(b.amount, b.currency), b.frequency && ` ${t(`page.${b.frequency}`)}`], ' — '),
     b.description)));
 }

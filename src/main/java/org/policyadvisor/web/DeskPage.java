@@ -50,8 +50,8 @@ final class DeskPage {
         html.append("<div class=\"actions\"><button type=\"submit\" class=\"primary\">").append(text("desk.submit", lang))
                 .append("</button> <button type=\"reset\">").append(text("desk.reset", lang)).append("</button></div>\n</form>\n");
         html.append("<section id=\"desk-results\" class=\"results\" tabindex=\"-1\" aria-labelledby=\"desk-results-title\">\n")
-                .append("<h2 id=\"desk-results-title\">").append(text("desk.results", lang)).append("</h2>\n")
-                .append("<p id=\"desk-status\" class=\"status\" role=\"status\"></p>\n")
+                .append("<div class=\"results-head\"><h2 id=\"desk-results-title\">").append(text("desk.results", lang)).append("</h2>")
+                .append("<p id=\"desk-status\" class=\"status\" role=\"status\"></p></div>\n")
                 .append("<noscript><p class=\"note\">").append(text("desk.noscript", lang)).append("</p></noscript>\n")
                 .append("<div id=\"desk-verdicts\" aria-live=\"polite\"><p class=\"note js-only\">")
                 .append(text("desk.resultsEmpty", lang)).append("</p></div>\n</section>\n</main>\n");
