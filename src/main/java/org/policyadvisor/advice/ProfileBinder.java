@@ -42,7 +42,7 @@ public final class ProfileBinder {
         return binding.result();
     }
 
-    static String pointer(String name) {
+    public static String pointer(String name) {
         return "/" + name.replace("~", "~0").replace("/", "~1");
     }
 

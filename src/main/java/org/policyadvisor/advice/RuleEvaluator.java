@@ -8,6 +8,7 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.policyadvisor.catalogue.Question;
 import org.policyadvisor.ruleset.Ruleset;
 
 /** Runs the condition rules of a ruleset against one applicant and reports which of them fired. */
@@ -39,7 +40,10 @@ final class RuleEvaluator {
     private static Object applicant(Ruleset ruleset, Map<String, Object> answers) {
         try {
             Object applicant = ruleset.applicantType().newInstance();
-            answers.forEach((field, value) -> ruleset.applicantType().set(applicant, field, value));
+            // Every question is set, unanswered ones to null: Drools would start them at 0 or false.
+            for (Question question : ruleset.catalogue().questions()) {
+                ruleset.applicantType().set(applicant, question.field(), answers.get(question.field()));
+            }
             return applicant;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create the applicant fact", e);

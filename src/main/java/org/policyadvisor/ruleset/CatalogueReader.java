@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.drools.base.factmodel.FieldDefinition;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -28,6 +29,7 @@ import org.policyadvisor.catalogue.Assumption;
 import org.policyadvisor.catalogue.Catalogue;
 import org.policyadvisor.catalogue.Condition;
 import org.policyadvisor.catalogue.Criterion;
+import org.policyadvisor.catalogue.MentorSchedule;
 import org.policyadvisor.catalogue.Program;
 import org.policyadvisor.catalogue.Question;
 import org.policyadvisor.catalogue.QuestionType;
@@ -78,13 +80,16 @@ final class CatalogueReader {
         readProgramTexts();
         Map<String, Assumption> assumptions = readAssumptions();
         List<Question> questions = readQuestions();
+        // Everything else refers to the questions: report a broken applicant file alone, not its echoes.
+        if (!problems.isEmpty()) throw new RulesetRejected(problems);
         Map<String, Question> questionsByField = new LinkedHashMap<>();
         questions.forEach(q -> questionsByField.put(q.field(), q));
         Map<String, Criterion> criteria = readCriteria(questionsByField, assumptions);
         List<Program> programs = readPrograms(criteria);
+        MentorSchedule schedule = new MentorScheduleReader(kieBase, (needle, message) -> problem(null, needle, message)).read(programs);
         if (!problems.isEmpty()) throw new RulesetRejected(problems);
         return new Catalogue(List.copyOf(questions), Map.copyOf(questionsByField), Map.copyOf(criteria),
-                Map.copyOf(assumptions), programs);
+                Map.copyOf(assumptions), programs, schedule);
     }
 
     // ---- questions -------------------------------------------------------------------------------------------
@@ -137,7 +142,16 @@ final class CatalogueReader {
             problem("applicant.drl", name + " :", "@appliesTo of '" + name + "' must be PERSON or ORGANIZATION");
         }
         return new Question(name, type, values, integer(meta.get("min"), name), integer(meta.get("max"), name), appliesTo,
-                applicantType.get(defaults, name), texts.label(), texts.hint(), Map.copyOf(valueLabels));
+                declaresDefault(field) ? applicantType.get(defaults, name) : null, texts.label(), texts.hint(), Map.copyOf(valueLabels));
+    }
+
+    /**
+     * Only an explicit initializer ({@code applicantType : String = "PERSON"}) is a default: Drools starts
+     * boxed numbers and booleans at 0 and false, which must never pass for an answer.
+     */
+    private static boolean declaresDefault(FactField field) {
+        return field instanceof FieldDefinition definition
+                && definition.getInitExpr() != null && !definition.getInitExpr().strip().equals("null");
     }
 
     private static QuestionType questionType(Class<?> javaType, List<String> values) {

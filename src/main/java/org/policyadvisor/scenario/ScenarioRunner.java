@@ -3,7 +3,9 @@ package org.policyadvisor.scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -22,20 +24,27 @@ import org.policyadvisor.catalogue.Criterion;
 import org.policyadvisor.ruleset.RuleFile;
 import org.policyadvisor.ruleset.RuleProblem;
 import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.subsidy.SubsidyCalculator;
 
-/** Runs every {@code *.scenarios.yaml} of a ruleset against that same ruleset: one generic runner for all programs. */
+/**
+ * Runs every {@code *.scenarios.yaml} of a ruleset against that same ruleset: one generic runner for all programs
+ * and for the mentor subsidy calculator's claims (files with {@code calculator:} at the top).
+ */
 public final class ScenarioRunner {
 
     public static final String SUFFIX = ".scenarios.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final Advisor advisor;
+    private final ClaimScenarios claims;
 
     public ScenarioRunner(Advisor advisor) {
         this.advisor = advisor;
+        this.claims = new ClaimScenarios(new SubsidyCalculator(advisor), YAML);
     }
 
     public ScenarioReport run(Ruleset ruleset) {
@@ -43,26 +52,58 @@ public final class ScenarioRunner {
         List<RuleProblem> problems = new ArrayList<>();
         for (RuleFile file : ruleset.files()) {
             if (!file.path().endsWith(SUFFIX)) continue;
-            ScenarioFile scenarios = read(file, problems);
-            if (scenarios == null) continue;
-            if (ruleset.catalogue().programs().stream().noneMatch(p -> p.id().equals(scenarios.program()))) {
-                problems.add(RuleProblem.in(file.path(), "the scenarios are for program '" + scenarios.program() + "', which the rules do not declare"));
-                continue;
-            }
-            for (ScenarioFile.Scenario scenario : scenarios.scenarios()) {
-                results.add(new ScenarioResult(file.path(), scenario.name(), check(ruleset, scenarios, scenario)));
-            }
+            if (isClaimFile(file)) runClaims(ruleset, file, results, problems);
+            else runProgram(ruleset, file, results, problems);
         }
         return new ScenarioReport(List.copyOf(results), List.copyOf(problems));
     }
 
-    private static ScenarioFile read(RuleFile file, List<RuleProblem> problems) {
+    private void runProgram(Ruleset ruleset, RuleFile file, List<ScenarioResult> results, List<RuleProblem> problems) {
+        ScenarioFile scenarios = read(file, ScenarioFile.class, problems);
+        if (scenarios == null) return;
+        if (scenarios.program() == null || scenarios.scenarios() == null) {
+            problems.add(RuleProblem.in(file.path(), "a scenario file needs `program:` and `scenarios:`"));
+            return;
+        }
+        if (ruleset.catalogue().programs().stream().noneMatch(p -> p.id().equals(scenarios.program()))) {
+            problems.add(RuleProblem.in(file.path(), "the scenarios are for program '" + scenarios.program() + "', which the rules do not declare"));
+            return;
+        }
+        for (ScenarioFile.Scenario scenario : scenarios.scenarios()) {
+            results.add(new ScenarioResult(file.path(), scenario.name(), check(ruleset, scenarios, scenario)));
+        }
+    }
+
+    private void runClaims(Ruleset ruleset, RuleFile file, List<ScenarioResult> results, List<RuleProblem> problems) {
+        ClaimScenarioFile scenarios = read(file, ClaimScenarioFile.class, problems);
+        if (scenarios == null) return;
+        if (!ClaimScenarioFile.MENTOR_SUBSIDY.equals(scenarios.calculator()) || scenarios.scenarios() == null) {
+            problems.add(RuleProblem.in(file.path(), "a claim scenario file needs `calculator: " + ClaimScenarioFile.MENTOR_SUBSIDY + "` and `scenarios:`"));
+            return;
+        }
+        if (ruleset.catalogue().mentorSchedule() == null) {
+            problems.add(RuleProblem.in(file.path(), "the scenarios are for the mentor subsidy calculator, but the rules declare no schedule"));
+            return;
+        }
+        for (ClaimScenarioFile.Scenario scenario : scenarios.scenarios()) {
+            results.add(new ScenarioResult(file.path(), scenario.name(), claims.check(ruleset, scenarios, scenario)));
+        }
+    }
+
+    /** A claim scenario file says which calculator it tests at the top; a program's says {@code program:}. */
+    private static boolean isClaimFile(RuleFile file) {
         try {
-            ScenarioFile scenarios = YAML.readValue(file.content(), ScenarioFile.class);
-            if (scenarios == null || scenarios.program() == null || scenarios.scenarios() == null) {
-                problems.add(RuleProblem.in(file.path(), "a scenario file needs `program:` and `scenarios:`"));
-                return null;
-            }
+            JsonNode tree = YAML.readTree(file.content());
+            return tree != null && tree.has(ClaimScenarioFile.KEY);
+        } catch (IOException e) {
+            return false; // reported with its location when read as a program's scenarios
+        }
+    }
+
+    private static <T> T read(RuleFile file, Class<T> type, List<RuleProblem> problems) {
+        try {
+            T scenarios = YAML.readValue(file.content(), type);
+            if (scenarios == null) problems.add(RuleProblem.in(file.path(), "the file is empty"));
             return scenarios;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.policyadvisor.advice.InvalidInput;
 import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.subsidy.SubsidyCalculator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +35,7 @@ public final class AdvisorApp {
         ProblemWriter problems = new ProblemWriter(messages, page);
         AdviceController advice = new AdviceController(deps.rules(), deps.advisor(), deps.clock(), page);
         CatalogueController catalogue = new CatalogueController(deps.rules());
+        MentorSubsidyController subsidy = new MentorSubsidyController(deps.rules(), new SubsidyCalculator(deps.advisor()), deps.clock());
         DeskController desk = new DeskController(deps.rules(), messages);
 
         return Javalin.create(config -> {
@@ -47,6 +48,7 @@ public final class AdvisorApp {
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
             config.routes.get("/ready", ctx -> ready(ctx, deps.rules()));
             config.routes.post("/api/v1/advice", advice::advise);
+            config.routes.post("/api/v1/mentor-subsidy", subsidy::calculate);
             config.routes.get("/api/v1/programs", catalogue::programs);
             config.routes.get("/api/v1/schema/profile", catalogue::profileSchema);
 
@@ -109,8 +111,7 @@ public final class AdvisorApp {
             if (Negotiation.prefersHtml(ctx)) {
                 ctx.html(page.problem(problem, lang));
             } else {
-                // Bytes, not a String: Jetty would encode a String as ISO-8859-1 for a type without charset, losing Chinese.
-                ctx.contentType(Problem.CONTENT_TYPE).result(Json.MAPPER.valueToTree(problem).toString().getBytes(StandardCharsets.UTF_8));
+                ctx.contentType(Problem.CONTENT_TYPE).result(Json.bytes(problem));
             }
         }
 

@@ -1,7 +1,6 @@
 package org.policyadvisor.web;
 
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.policyadvisor.catalogue.Catalogue;
@@ -27,9 +26,8 @@ final class CatalogueController {
 
     void profileSchema(Context ctx) {
         Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
-        // Bytes, not a String: Jetty would encode a String as ISO-8859-1 for a type without charset, losing Chinese.
-        ctx.contentType("application/schema+json").result(Json.MAPPER.valueToTree(
-                ProfileSchema.of(ruleset.catalogue(), Negotiation.lang(ctx), ruleset.version())).toString().getBytes(StandardCharsets.UTF_8));
+        ctx.contentType("application/schema+json")
+                .result(Json.bytes(ProfileSchema.of(ruleset.catalogue(), Negotiation.lang(ctx), ruleset.version())));
     }
 
     private static ProgramEntry entry(Catalogue catalogue, Program program) {

@@ -21,4 +21,13 @@ final class Json {
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
     private Json() {}
+
+    /** JSON is UTF-8 by definition; writing bytes keeps the container from picking another charset. */
+    static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
 }

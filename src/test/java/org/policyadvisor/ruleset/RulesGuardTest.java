@@ -1,0 +1,76 @@
+package org.policyadvisor.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.policyadvisor.RealRules;
+import org.policyadvisor.catalogue.Catalogue;
+import org.policyadvisor.catalogue.Criterion;
+import org.policyadvisor.catalogue.Program;
+
+/** Guards the shape of the policy package itself: every program complete, cited and tested. */
+class RulesGuardTest {
+
+    private final Catalogue catalogue = RealRules.ruleset().catalogue();
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void every_program_sits_in_its_own_folder_with_rules_description_and_scenarios() {
+        for (Program program : catalogue.programs()) {
+            Path folder = RealRules.DIR.resolve("programs").resolve(program.id());
+            assertThat(folder.resolve(program.id() + ".drl")).as(program.id()).exists();
+            assertThat(folder.resolve(program.id() + ".yaml")).as(program.id()).exists();
+            assertThat(folder.resolve(program.id() + ".scenarios.yaml")).as(program.id()).exists();
+        }
+    }
+
+    @Test
+    void every_program_has_scenarios_for_each_status_it_can_take() throws IOException {
+        for (Program program : catalogue.programs()) {
+            JsonNode file = yaml.readTree(RealRules.DIR.resolve("programs").resolve(program.id()).resolve(program.id() + ".scenarios.yaml").toFile());
+            Set<String> statuses = new HashSet<>(file.get("scenarios").findValuesAsText("status"));
+            assertThat(statuses).as(program.id()).contains("ELIGIBLE", "NOT_ELIGIBLE", "NEEDS_INFO");
+        }
+    }
+
+    @Test
+    void every_quote_is_verbatim_from_the_paragraphs_it_cites() throws IOException {
+        for (Program program : catalogue.programs()) {
+            List<String> paragraphs = paragraphs(program.source().document());
+            String cited = String.join("\n", program.source().paragraphs().stream().map(n -> paragraphs.get(n - 1)).toList());
+            assertThat(cited).as(program.id()).contains(program.source().quote());
+        }
+    }
+
+    @Test
+    void every_assumption_is_relied_on_by_some_program_and_shown_with_it() {
+        Set<String> used = new HashSet<>();
+        catalogue.programs().forEach(p -> used.addAll(p.assumptions()));
+        assertThat(used).containsAll(catalogue.assumptions().keySet()).contains("A1", "A2", "A3", "A4", "A5");
+    }
+
+    @Test
+    void every_program_criterion_reads_only_declared_questions_and_ends_with_program_in_effect() {
+        for (Program program : catalogue.programs()) {
+            assertThat(program.criteria()).last().isEqualTo(Criterion.PROGRAM_IN_EFFECT);
+            program.criteria().stream().map(catalogue::criterion)
+                    .flatMap(c -> c.fields().stream())
+                    .forEach(field -> assertThat(catalogue.question(field)).as(field).isNotNull());
+        }
+    }
+
+    /** Paragraph N is the N-th non-empty line of the source document. */
+    private static List<String> paragraphs(String document) throws IOException {
+        return Files.readAllLines(Path.of("seeds", document), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+    }
+}
