@@ -2,7 +2,8 @@
 // answers, switches the language in place, and lets the result be printed. Answers live only in the form.
 
 import { h } from './dom.js';
-import { t, getJson, setupLanguage, currentLang, formatDate } from './i18n.js';
+import { t, setupLanguage, currentLang, formatDate } from './i18n.js';
+import { relabelQuestions, showFieldErrors, rawValue, typed } from './questions.js';
 import { renderResults } from './results.js';
 
 const DEBOUNCE_MS = 300;
@@ -31,19 +32,6 @@ function audience() {
 function applies(item) {
   const target = item.dataset.appliesTo;
   return !target || !audience() || target === audience();
-}
-
-function rawValue(item) {
-  const radios = item.querySelectorAll('input[type=radio]');
-  if (radios.length) return [...radios].find((r) => r.checked)?.value ?? '';
-  return item.querySelector('[name]').value.trim();
-}
-
-function typed(type, value) {
-  if (type === 'boolean') return value === 'true';
-  // Anything else typed into a number field goes as it is, so the server can say what is wrong with it.
-  if (type === 'integer' && /^-?\d{1,9}$/.test(value)) return Number(value);
-  return value;
 }
 
 /** The answers given for the questions that apply, as POST /api/v1/advice takes them. */
@@ -83,7 +71,7 @@ async function update() {
     });
     const body = await response.json();
     if (mine !== sequence) return;
-    showErrors(response.ok ? [] : body.errors ?? []);
+    showFieldErrors(form, response.ok ? [] : body.errors ?? [], (pointer) => pointer.slice(1));
     if (response.ok) {
       lastAdvice = body;
       show();
@@ -121,20 +109,6 @@ function show() {
   renderPrintSummary();
 }
 
-/** One message under each field the server refused; pointers are "/field". */
-function showErrors(errors) {
-  form.querySelectorAll('.error').forEach((p) => { p.hidden = true; p.textContent = ''; });
-  form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
-  for (const error of errors) {
-    const field = error.pointer.slice(1);
-    const message = document.getElementById(`${field}-error`);
-    if (!message) continue;
-    message.textContent = error.message;
-    message.hidden = false;
-    document.getElementById(field)?.setAttribute('aria-invalid', 'true');
-  }
-}
-
 /** Moves the keyboard to a question (from a "still to answer" link) and shows it. */
 function focusField(field) {
   const item = itemOf(field);
@@ -165,18 +139,9 @@ function renderPrintSummary() {
     answered.length ? h('dl', { class: 'answers' }, answered) : h('p', {}, t('page.noAnswers')));
 }
 
-/** Re-words the questions from the profile schema in the new language, then asks for advice in it. */
+/** Re-words the questions in the new language, then asks for advice in it. */
 async function relabel(lang) {
-  const schema = await getJson(`/api/v1/schema/profile?lang=${encodeURIComponent(lang)}`);
-  for (const [field, property] of Object.entries(schema.properties)) {
-    form.querySelectorAll(`[data-q="${CSS.escape(field)}"]`).forEach((el) => { el.textContent = property.title; });
-    form.querySelectorAll(`[data-qh="${CSS.escape(field)}"]`).forEach((el) => { el.textContent = property.description ?? ''; });
-    const titles = new Map((property.oneOf ?? []).filter((c) => 'const' in c).map((c) => [c.const, c.title]));
-    form.querySelectorAll(`[data-choice="${CSS.escape(field)}"]`).forEach((el) => {
-      const title = titles.get(el.dataset.value ?? el.value);
-      if (title) el.textContent = title;
-    });
-  }
+  await relabelQuestions(form, lang);
   form.elements.lang.value = lang;
   if (started) await update();
 }

@@ -27,6 +27,10 @@ async function loadTexts(lang) {
   texts = (await getJson(`/api/v1/ui-texts?lang=${encodeURIComponent(lang)}`)).texts;
 }
 
+export function hasText(key) {
+  return key in texts;
+}
+
 /** Re-words every element that names its message key (data-t, data-t-aria-label). */
 export function applyTexts(root = document) {
   root.querySelectorAll('[data-t]').forEach((el) => { el.textContent = t(el.dataset.t); });

@@ -23,7 +23,7 @@ final class DeskController {
     }
 
     void mentor(Context ctx) {
-        ctx.html(page.shell("mentor", Negotiation.lang(ctx)));
+        ctx.html(page.mentor(AdvisorApp.activeOrUnavailable(rules).catalogue(), Negotiation.lang(ctx)));
     }
 
     void rulesStatus(Context ctx) {

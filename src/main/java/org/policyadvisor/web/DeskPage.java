@@ -3,12 +3,14 @@ package org.policyadvisor.web;
 import static org.policyadvisor.web.AdvicePage.esc;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.policyadvisor.catalogue.Catalogue;
 import org.policyadvisor.catalogue.Lang;
+import org.policyadvisor.catalogue.MentorSchedule;
 import org.policyadvisor.catalogue.Question;
 import org.policyadvisor.catalogue.QuestionType;
 
@@ -43,10 +45,7 @@ final class DeskPage {
         for (Question question : catalogue.questions()) {
             if (audience.filter(question::equals).isEmpty()) item(html, question, lang);
         }
-        html.append("<div class=\"q\" data-as-of><label for=\"asOf\">").append(text("page.asOf", lang)).append("</label>")
-                .append("<p class=\"hint\" id=\"asOf-hint\">").append(text("desk.asOfHint", lang)).append("</p>")
-                .append("<input type=\"date\" id=\"asOf\" name=\"asOf\" aria-describedby=\"asOf-hint asOf-error\">")
-                .append("<p class=\"error\" id=\"asOf-error\" hidden></p></div>\n");
+        asOf(html, lang);
         html.append("<div class=\"actions\"><button type=\"submit\" class=\"primary\">").append(text("desk.submit", lang))
                 .append("</button> <button type=\"reset\">").append(text("desk.reset", lang)).append("</button></div>\n</form>\n");
         html.append("<section id=\"desk-results\" class=\"results\" tabindex=\"-1\" aria-labelledby=\"desk-results-title\">\n")
@@ -58,7 +57,51 @@ final class DeskPage {
         return html.append("</body></html>\n").toString();
     }
 
-    /** /mentor and /rules: the common header and an empty main that {@code <page>.js} fills. */
+    /**
+     * /mentor: the mentor's questions (those the mentor program's criteria read) rendered like the desk's, the
+     * schedule's item types as data for mentor.js, which builds the mentee and item rows.
+     */
+    String mentor(Catalogue catalogue, Lang lang) {
+        MentorSchedule schedule = catalogue.mentorSchedule();
+        if (schedule == null) return shell("mentor", lang);
+        StringBuilder html = open(lang, "mentor.title", "mentor", "/mentor");
+        html.append("<main id=\"app\" class=\"app\">\n<noscript><p class=\"note\">").append(text("page.noscript", lang))
+                .append("</p></noscript>\n<p class=\"note\">").append(text("mentor.intro", lang)).append("</p>\n")
+                .append("<form id=\"mentor-claim\" novalidate>\n<section class=\"mentor\"><h2>").append(text("mentor.mentor", lang))
+                .append("</h2>\n<div class=\"mentor-questions\">\n");
+        Optional<Question> audience = audienceSwitch(catalogue);
+        mentorFields(catalogue, schedule).stream().map(catalogue::question)
+                .filter(q -> audience.filter(q::equals).isEmpty())
+                .forEach(q -> item(html, q, lang));
+        asOf(html, lang);
+        html.append("</div></section>\n<section><h2>").append(text("mentor.mentees", lang))
+                .append("</h2><div class=\"table-scroll\" id=\"mentor-mentees\"></div></section>\n<section><h2>")
+                .append(text("mentor.items", lang)).append("</h2><div class=\"table-scroll\" id=\"mentor-items\"></div>")
+                .append("<div class=\"actions\"><button type=\"submit\" class=\"primary\">").append(text("mentor.calculate", lang))
+                .append("</button></div></section>\n</form>\n<section id=\"mentor-result\" tabindex=\"-1\" aria-live=\"polite\" hidden></section>\n")
+                .append("<script type=\"application/json\" id=\"mentor-schedule\">")
+                .append(Json.MAPPER.valueToTree(schedule.itemTypes().stream().map(ItemTypeData::of).toList()).toString().replace("</", "<\\/"))
+                .append("</script>\n</main>\n");
+        return html.append("</body></html>\n").toString();
+    }
+
+    /** What mentor.js needs to know of an item type to lay out its row and explain a cap. */
+    record ItemTypeData(String type, boolean forMentee, boolean paidInParts, String cap, Long capPerMentee) {
+        static ItemTypeData of(MentorSchedule.ItemType type) {
+            return new ItemTypeData(type.name(), type.forMentee(), type.paidInParts(),
+                    type.capPerMentee() == null ? null : type.capName(), type.capPerMentee());
+        }
+    }
+
+    private static List<String> mentorFields(Catalogue catalogue, MentorSchedule schedule) {
+        Set<String> fields = new LinkedHashSet<>();
+        catalogue.programs().stream().filter(p -> p.id().equals(schedule.mentorProgram()))
+                .flatMap(p -> p.criteria().stream()).map(catalogue::criterion).filter(Objects::nonNull)
+                .forEach(c -> fields.addAll(c.fields()));
+        return catalogue.questions().stream().map(Question::field).filter(fields::contains).toList();
+    }
+
+    /** /rules (and /mentor when the rules declare no schedule): the common header and a main that a script fills. */
     String shell(String page, Lang lang) {
         return open(lang, page + ".title", page, "/" + page)
                 .append("<main id=\"app\" class=\"app\"><noscript><p class=\"note\">").append(text("page.noscript", lang))
@@ -100,6 +143,13 @@ final class DeskPage {
     /** A message as element content, with its key so a script can swap the language. */
     private String text(String key, Lang lang) {
         return "<span data-t=\"" + key + "\">" + esc(messages.get(key, lang)) + "</span>";
+    }
+
+    private void asOf(StringBuilder html, Lang lang) {
+        html.append("<div class=\"q\" data-as-of><label for=\"asOf\">").append(text("page.asOf", lang)).append("</label>")
+                .append("<p class=\"hint\" id=\"asOf-hint\">").append(text("desk.asOfHint", lang)).append("</p>")
+                .append("<input type=\"date\" id=\"asOf\" name=\"asOf\" aria-describedby=\"asOf-hint asOf-error\">")
+                .append("<p class=\"error\" id=\"asOf-error\" hidden></p></div>\n");
     }
 
     private void item(StringBuilder html, Question q, Lang lang) {
