@@ -96,7 +96,8 @@ class UiTextsGuardTest {
         Pattern words = Pattern.compile(">([^<]+)<|(?<![\\w-])(?:title|aria-label)=\"([^\"]+)\"");
         for (Lang lang : Lang.values()) {
             for (String path : List.of("/", "/mentor", "/rules")) {
-                String html = server.get(path + "?lang=" + lang.tag()).body().replaceAll("(?s)<style>.*?</style>", "");
+                String html = server.get(path + "?lang=" + lang.tag()).body()
+                        .replaceAll("(?s)<style>.*?</style>|<script[^>]*>.*?</script>", "");
                 Matcher m = words.matcher(html);
                 while (m.find()) {
                     String text = unescape(m.group(1) != null ? m.group(1) : m.group(2)).strip();
