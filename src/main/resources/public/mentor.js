@@ -240,7 +240,9 @@ async function switched(lang) {
 }
 
 await setupLanguage(switched);
-if (form) {
+if (!form) {
+  document.getElementById('app').append(h('section', {}, h('p', { class: 'note', 'data-t': 'mentor.unavailable' }, t('mentor.unavailable'))));
+} else {
   // Built once the words are loaded: say() keeps a message key only for the messages it knows.
   document.getElementById('mentor-mentees').append(menteeTable(),
     h('div', { class: 'row-tools' }, h('button', {

@@ -48,9 +48,15 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
     }
 
-    /** A browser with scripting on, at a laptop's size. */
-    static Browser start() {
-        return start(true, 1280, 1000);
+    private static Browser shared;
+
+    /** One browser with scripting on for the whole test run (starting Chromium costs seconds); closed at exit. */
+    static synchronized Browser shared() {
+        if (shared == null) {
+            shared = start(true, 1280, 1000);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+        }
+        return shared;
     }
 
     static Browser start(boolean javascript, int width, int height) {
@@ -68,7 +74,7 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(50)).until(condition);
     }
 
     Object script(String js, Object... args) {

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.print.PrintOptions;
@@ -30,20 +30,13 @@ class DeskBrowserTest {
 
     @BeforeAll
     static void start() {
-        Browser.requireChromium();
+        browser = Browser.shared();
         server = TestServer.start();
-        browser = Browser.start();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.close();
         if (server != null) server.close();
-    }
-
-    @BeforeEach
-    void laptopSize() {
-        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 
     @Test
@@ -206,12 +199,17 @@ class DeskBrowserTest {
 
     @Test
     void the_desk_fits_a_tablet_screen() {
-        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(800, 1100));
-        open("/?lang=zh-Hans");
-        choose("residency", "HK");
-        waitForStatus("hk-residents-guide", "ELIGIBLE");
-        assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(800L);
-        browser.screenshot("desk-tablet-zh-Hans");
+        Dimension laptop = browser.driver.manage().window().getSize();
+        browser.driver.manage().window().setSize(new Dimension(800, 1100));
+        try {
+            open("/?lang=zh-Hans");
+            choose("residency", "HK");
+            waitForStatus("hk-residents-guide", "ELIGIBLE");
+            assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(800L);
+            browser.screenshot("desk-tablet-zh-Hans");
+        } finally {
+            browser.driver.manage().window().setSize(laptop);
+        }
     }
 
     @Test

@@ -19,14 +19,12 @@ class MentorPageBrowserTest {
 
     @BeforeAll
     static void start() {
-        Browser.requireChromium();
+        browser = Browser.shared();
         server = TestServer.start();
-        browser = Browser.start();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.close();
         if (server != null) server.close();
     }
 
