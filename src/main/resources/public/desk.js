@@ -98,7 +98,7 @@ function show() {
   if (!lastAdvice) return;
   // A section the consultant opened stays open when the results change.
   const open = new Set([...verdicts.querySelectorAll('details[data-key][open]')].map((d) => d.dataset.key));
-  verdicts.replaceChildren(renderResults(lastAdvice, labelOf));
+  verdicts.replaceChildren(renderResults(lastAdvice, labelOf, form.querySelector('[data-switch]')?.dataset.field));
   verdicts.querySelectorAll('details[data-key]').forEach((d) => { d.open = open.has(d.dataset.key); });
   items.forEach((item) => item.classList.remove('next'));
   const next = lastAdvice.questions[0] && itemOf(lastAdvice.questions[0].field);

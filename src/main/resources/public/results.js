@@ -6,13 +6,26 @@ import { t, formatMoney } from './i18n.js';
 
 const notMet = (program) => program.criteria.filter((c) => c.status === 'NOT_MET');
 
-/** labelOf(field) gives a question's label in the current language, for the "still to answer" links. */
-export function renderResults(advice, labelOf) {
+/**
+ * How far a program is out of reach: its unmet criteria, and out of reach altogether when one of them is about
+ * who is asking (a person will not become an organization).
+ */
+function distance(program, audienceField) {
+  const unmet = notMet(program);
+  return unmet.some((c) => c.fields.includes(audienceField)) ? Infinity : unmet.length;
+}
+
+/**
+ * labelOf(field) gives a question's label in the current language, for the "still to answer" links;
+ * audienceField is the question that says who is asking (applicantType).
+ */
+export function renderResults(advice, labelOf, audienceField) {
   const byStatus = (status) => advice.programs.filter((p) => p.status === status);
   const eligible = byStatus('ELIGIBLE');
   const needsInfo = byStatus('NEEDS_INFO');
   // Near misses first: sort is stable, so catalogue order holds among programs with as many unmet criteria.
-  const notEligible = byStatus('NOT_ELIGIBLE').sort((a, b) => notMet(a).length - notMet(b).length);
+  const notEligible = byStatus('NOT_ELIGIBLE').map((p) => ({ ...p, distance: distance(p, audienceField) }))
+    .sort((a, b) => (a.distance === b.distance ? 0 : a.distance < b.distance ? -1 : 1));
 
   return h('div', { class: 'verdicts' },
     h('section', { class: 'group eligible', 'aria-labelledby': 'group-eligible' },
@@ -43,7 +56,7 @@ function program(p, labelOf) {
   return h('article', { class: `program ${p.status}`, id: `program-${p.id}`, 'data-program': p.id },
     h('h4', {}, p.name, ' ',
       h('span', { class: `badge ${p.availability}` }, t(`page.${p.availability}`)),
-      p.status === 'NOT_ELIGIBLE' && unmet.length === 1 && h('span', { class: 'badge near-miss' }, t('desk.nearMiss'))),
+      p.distance === 1 && h('span', { class: 'badge near-miss' }, t('desk.nearMiss'))),
     h('p', { class: 'summary' }, p.summary),
     p.status === 'NOT_ELIGIBLE' && h('div', { class: 'unmet' },
       h('p', {}, `${t('desk.unmet')}:`),

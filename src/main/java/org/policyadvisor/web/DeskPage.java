@@ -17,7 +17,8 @@ import org.policyadvisor.catalogue.QuestionType;
 /**
  * The consultant's pages. The desk's form is rendered here from the catalogue, so it works with scripting off
  * (it posts to /api/v1/advice and gets {@link AdvicePage}); desk.js then adds live results and an in-place
- * language switch. /mentor and /rules are shells that their scripts fill. Every word comes from messages.yaml or
+ * language switch. /mentor gets the mentor's questions and the schedule's item types, /rules only the header; their
+ * scripts build the rest. Every word comes from messages.yaml or
  * from rules/; elements carry {@code data-t} (a message key) or {@code data-q}/{@code data-choice} (a question)
  * so a script can relabel them in another language.
  */

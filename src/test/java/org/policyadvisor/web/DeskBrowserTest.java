@@ -92,6 +92,10 @@ class DeskBrowserTest {
         assertThat(first.findElements(By.cssSelector(".unmet li"))).hasSize(1);
         WebElement mentee = group.findElement(By.id("program-gba-mentee"));
         assertThat(mentee.findElement(By.cssSelector(".unmet li")).getText()).isEqualTo(criterionText("hk-resident", Lang.EN));
+        // A person is not one criterion away from an organization's program: those come last, unmarked.
+        WebElement forOrganizations = programs.get(programs.size() - 1);
+        assertThat(forOrganizations.getAttribute("data-program")).isEqualTo("hk-enterprise-guide");
+        assertThat(forOrganizations.findElements(By.cssSelector(".near-miss"))).isEmpty();
         browser.screenshot("desk-not-eligible-open");
     }
 
