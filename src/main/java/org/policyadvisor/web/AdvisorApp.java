@@ -3,6 +3,7 @@ package org.policyadvisor.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
@@ -43,6 +44,7 @@ public final class AdvisorApp {
         AdviceController advice = new AdviceController(deps.rules(), deps.advisor(), deps.clock(), page);
         CatalogueController catalogue = new CatalogueController(deps.rules());
         MentorSubsidyController subsidy = new MentorSubsidyController(deps.rules(), new SubsidyCalculator(deps.advisor()), deps.clock());
+        DeskController desk = new DeskController(deps.rules(), messages);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -64,6 +66,17 @@ public final class AdvisorApp {
                 config.routes.post("/api/v1/rules/reload", admin::reload);
                 config.routes.post("/api/v1/rules/validate", admin::validate);
             }
+
+            // The consultant's pages; their CSS and scripts are plain files in src/main/resources/public.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+            });
+            config.routes.get("/", desk::desk);
+            config.routes.get("/mentor", desk::mentor);
+            config.routes.get("/rules", desk::rulesStatus);
+            config.routes.get("/api/v1/ui-texts", desk::uiTexts);
 
             config.routes.exception(ApiProblem.class, (e, ctx) -> problems.write(ctx, e.status, e.key, e.detailArgs, List.of()));
             config.routes.exception(InvalidInput.class, (e, ctx) -> problems.write(ctx, 400, "invalid-input", List.of(), e.errors()));
