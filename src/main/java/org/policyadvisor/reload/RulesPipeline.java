@@ -74,7 +74,7 @@ public final class RulesPipeline implements AutoCloseable {
     }
 
     /** Re-reads the rules directory and activates it if it is new and good. */
-    public Attempt reload() {
+    public synchronized Attempt reload() {
         List<RuleFile> files;
         try {
             files = readSettled(dir);
@@ -134,18 +134,18 @@ public final class RulesPipeline implements AutoCloseable {
 
     public Status status() {
         Ruleset serving = active.current().orElse(null);
-        Activation activation;
-        synchronized (this) {
-            activation = history.peekLast();
-        }
         if (serving == null) return new Status(null, null, List.of(), lastAttempt);
-        return new Status(serving.version(), activation == null ? serving.builtAt() : activation.activatedAt(),
+        Instant activatedAt = history().stream().filter(a -> a.version().equals(serving.version()))
+                .reduce((first, second) -> second).map(Activation::activatedAt).orElse(serving.builtAt());
+        return new Status(serving.version(), activatedAt,
                 serving.files().stream().map(f -> new FileDigest(f.path(), f.sha256())).toList(), lastAttempt);
     }
 
     /** The versions activated since start, oldest first (the last {@value #HISTORY_SIZE}). */
-    public synchronized List<Activation> history() {
-        return List.copyOf(history);
+    public List<Activation> history() {
+        synchronized (history) { // not the build lock: status calls must not wait for a build
+            return List.copyOf(history);
+        }
     }
 
     public Attempt lastAttempt() {
@@ -169,8 +169,10 @@ public final class RulesPipeline implements AutoCloseable {
     }
 
     private void remember(Activation activation) {
-        history.addLast(activation);
-        if (history.size() > HISTORY_SIZE) history.removeFirst();
+        synchronized (history) {
+            history.addLast(activation);
+            if (history.size() > HISTORY_SIZE) history.removeFirst();
+        }
     }
 
     private void retire(Ruleset replaced) {
