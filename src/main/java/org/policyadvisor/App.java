@@ -3,21 +3,19 @@ package org.policyadvisor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.metrics.ServiceMetrics;
+import org.policyadvisor.reload.Attempt;
+import org.policyadvisor.reload.CheckCommand;
+import org.policyadvisor.reload.RulesPipeline;
+import org.policyadvisor.reload.RulesWatcher;
 import org.policyadvisor.ruleset.ActiveRuleset;
-import org.policyadvisor.ruleset.RuleProblem;
-import org.policyadvisor.ruleset.Ruleset;
-import org.policyadvisor.ruleset.RulesDirectory;
-import org.policyadvisor.ruleset.RulesetCompiler;
-import org.policyadvisor.ruleset.RulesetRejected;
 import org.policyadvisor.web.AdvisorApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the configuration, builds the first ruleset and starts the service. */
+/** Reads the configuration; {@code serve} (the default) builds the first ruleset, watches rules/ and starts the service; {@code check} checks rules/. */
 public final class App {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
@@ -26,40 +24,53 @@ public final class App {
 
     public static void main(String[] args) {
         Config config = Config.from(System.getenv(), args);
-        ActiveRuleset rules = new ActiveRuleset();
-        ServiceMetrics metrics = new ServiceMetrics();
-        Advisor advisor = new Advisor(EvaluationLimits.DEFAULT, metrics);
-        // The first build and the HTTP server's start take a second or more each: overlap them on the two cores.
-        // Until the rules serve, /ready and the API answer 503 with Retry-After.
-        CompletableFuture<Ruleset> first = CompletableFuture.supplyAsync(
-                () -> new RulesetCompiler(Clock.systemUTC()).compile(RulesDirectory.read(config.rulesDir())));
-        AdvisorApp.create(new AdvisorApp.Deps(rules, advisor, Clock.systemUTC(), metrics)).start(config.port());
-        try {
-            Ruleset ruleset = first.join();
-            rules.activate(ruleset);
-            LOG.info("serving ruleset {} from {}", ruleset.version(), config.rulesDir().toAbsolutePath());
-        } catch (CompletionException e) {
-            if (!(e.getCause() instanceof RulesetRejected rejected)) throw e;
-            rejected.problems().stream().map(RuleProblem::toString).forEach(LOG::error);
-            LOG.error("the rules in {} are broken and there is no earlier ruleset to serve; not starting", config.rulesDir());
-            System.exit(1);
+        switch (config.command()) {
+            case "serve" -> serve(config);
+            // The command line's output is its product: it goes to stdout, for policy staff and scripts.
+            case "check" -> System.exit(CheckCommand.run(config.rulesDir(), System.out));
+            default -> {
+                LOG.error("unknown command '{}'; use: serve (the default) or check [rules-dir]", config.command());
+                System.exit(2);
+            }
         }
     }
 
+    private static void serve(Config config) {
+        ActiveRuleset rules = new ActiveRuleset();
+        ServiceMetrics metrics = new ServiceMetrics();
+        Advisor advisor = new Advisor(EvaluationLimits.DEFAULT, metrics);
+        RulesPipeline pipeline = new RulesPipeline(config.rulesDir(), rules, Clock.systemUTC(), RulesPipeline.DEFAULT_GRACE, metrics);
+        // The first build and the HTTP server's start take a second or more each: overlap them on the two cores.
+        // Until the rules serve, /ready and the API answer 503 with Retry-After.
+        CompletableFuture<Attempt> building = CompletableFuture.supplyAsync(pipeline::reload);
+        AdvisorApp.create(new AdvisorApp.Deps(rules, advisor, Clock.systemUTC(), pipeline, config.adminToken(), metrics)).start(config.port());
+        Attempt first = building.join();
+        if (!first.ok()) {
+            first.errors().forEach(problem -> LOG.error("{}", problem));
+            LOG.error("the rules in {} are broken and there is no earlier ruleset to serve; not starting", config.rulesDir());
+            System.exit(1);
+        }
+        RulesWatcher.start(config.rulesDir(), pipeline, RulesWatcher.QUIET_PERIOD);
+        pipeline.reload(); // an edit saved while the first build ran; equal content builds nothing
+        LOG.info("serving ruleset {} from {}, watching for changes", rules.current().orElseThrow().version(), config.rulesDir().toAbsolutePath());
+    }
+
     /** Environment variables with defaults; the same names as command-line flags ({@code --port 8080}) win. */
-    record Config(int port, Path rulesDir, String adminToken) {
+    record Config(int port, Path rulesDir, String adminToken, String command) {
+        /** {@code [serve | check [rules-dir]] [--flag value]…}; a directory after {@code check} is the rules directory. */
         static Config from(java.util.Map<String, String> env, String[] args) {
             java.util.Map<String, String> values = new java.util.HashMap<>(env);
-            for (int i = 0; i + 1 < args.length; i++) {
-                switch (args[i]) {
-                    case "--port" -> values.put("PORT", args[++i]);
-                    case "--rules-dir" -> values.put("RULES_DIR", args[++i]);
-                    case "--admin-token" -> values.put("ADVISOR_ADMIN_TOKEN", args[++i]);
-                    default -> { }
-                }
+            java.util.List<String> words = new java.util.ArrayList<>();
+            java.util.Map<String, String> flags = java.util.Map.of("--port", "PORT", "--rules-dir", "RULES_DIR", "--admin-token", "ADVISOR_ADMIN_TOKEN");
+            for (int i = 0; i < args.length; i++) {
+                String variable = i + 1 < args.length ? flags.get(args[i]) : null;
+                if (variable != null) values.put(variable, args[++i]);
+                else words.add(args[i]);
             }
+            String command = words.isEmpty() ? "serve" : words.get(0);
+            if (command.equals("check") && words.size() > 1) values.put("RULES_DIR", words.get(1));
             return new Config(Integer.parseInt(values.getOrDefault("PORT", "8080")),
-                    Path.of(values.getOrDefault("RULES_DIR", "./rules")), values.get("ADVISOR_ADMIN_TOKEN"));
+                    Path.of(values.getOrDefault("RULES_DIR", "./rules")), values.get("ADVISOR_ADMIN_TOKEN"), command);
         }
     }
 }

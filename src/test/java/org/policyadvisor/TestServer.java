@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
-import org.policyadvisor.metrics.ServiceMetrics;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.web.AdvisorApp;
@@ -20,16 +19,21 @@ public final class TestServer implements AutoCloseable {
 
     private final Javalin app;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    public final ActiveRuleset rules = new ActiveRuleset();
+    public final ActiveRuleset rules;
 
-    private TestServer(Ruleset ruleset, ServiceMetrics metrics) {
-        if (ruleset != null) rules.activate(ruleset);
-        app = AdvisorApp.create(new AdvisorApp.Deps(rules, new Advisor(EvaluationLimits.DEFAULT, metrics), Clock.systemUTC(), metrics))
-                .start(0);
+    private TestServer(AdvisorApp.Deps deps) {
+        rules = deps.rules();
+        app = AdvisorApp.create(deps).start(0);
     }
 
     private TestServer(Ruleset ruleset) {
-        this(ruleset, new ServiceMetrics());
+        this(new AdvisorApp.Deps(new ActiveRuleset(), new Advisor(EvaluationLimits.DEFAULT), Clock.systemUTC()));
+        if (ruleset != null) rules.activate(ruleset);
+    }
+
+    /** A server with the given wiring (for example with a rules pipeline and an admin token). */
+    public static TestServer startWith(AdvisorApp.Deps deps) {
+        return new TestServer(deps);
     }
 
     /** A server on the real rules. */
@@ -39,11 +43,6 @@ public final class TestServer implements AutoCloseable {
 
     public static TestServer start(Ruleset ruleset) {
         return new TestServer(ruleset);
-    }
-
-    /** A server on the real rules that records into {@code metrics}, wired as App.main wires them. */
-    public static TestServer startWith(ServiceMetrics metrics) {
-        return new TestServer(RealRules.ruleset(), metrics);
     }
 
     public URI uri(String path) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.policyadvisor.advice.EvaluationObserver;
 import org.policyadvisor.advice.ProgramStatus;
+import org.policyadvisor.reload.ReloadObserver;
 import org.policyadvisor.ruleset.Ruleset;
 
 /**
@@ -24,7 +25,7 @@ import org.policyadvisor.ruleset.Ruleset;
  * per program and status, runs of the rules, reloads, and the active ruleset's version. Meters are looked up once
  * and kept, so recording costs a map lookup, not a registration.
  */
-public final class ServiceMetrics implements EvaluationObserver {
+public final class ServiceMetrics implements EvaluationObserver, ReloadObserver {
 
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -92,14 +93,9 @@ public final class ServiceMetrics implements EvaluationObserver {
         firings.increment(rulesFired);
     }
 
-    /** For the reload pipeline: a changed rules directory was checked and now serves. */
-    public void reloadSucceeded() {
-        reloadsSucceeded.increment();
-    }
-
-    /** For the reload pipeline: a changed rules directory failed its checks; the previous ruleset keeps serving. */
-    public void reloadRefused() {
-        reloadsRefused.increment();
+    @Override
+    public void reloaded(boolean activated) {
+        (activated ? reloadsSucceeded : reloadsRefused).increment();
     }
 
     /** The metrics in Prometheus text format, with the info gauge set to the ruleset serving now (null: none yet). */

@@ -28,7 +28,7 @@ public final class RulesDirectory {
         }
     }
 
-    static boolean isPolicyFile(Path relative) {
+    public static boolean isPolicyFile(Path relative) {
         for (Path part : relative) {
             if (part.toString().startsWith(".")) return false;
         }

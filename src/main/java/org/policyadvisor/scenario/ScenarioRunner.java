@@ -58,6 +58,22 @@ public final class ScenarioRunner {
         return new ScenarioReport(List.copyOf(results), List.copyOf(problems));
     }
 
+    /** The profile and date of every readable program scenario of a ruleset, in file order. */
+    public static List<ScenarioProfile> profiles(Ruleset ruleset) {
+        List<ScenarioProfile> profiles = new ArrayList<>();
+        for (RuleFile file : ruleset.files()) {
+            if (!file.path().endsWith(SUFFIX) || isClaimFile(file)) continue;
+            ScenarioFile scenarios = read(file, ScenarioFile.class, new ArrayList<>());
+            if (scenarios == null || scenarios.scenarios() == null) continue;
+            for (ScenarioFile.Scenario scenario : scenarios.scenarios()) {
+                LocalDate asOf = scenario.asOf() != null ? scenario.asOf() : scenarios.asOf();
+                if (asOf != null) profiles.add(new ScenarioProfile(file.path(), scenario.name(), asOf,
+                        scenario.profile() == null ? YAML.createObjectNode() : scenario.profile()));
+            }
+        }
+        return profiles;
+    }
+
     private void runProgram(Ruleset ruleset, RuleFile file, List<ScenarioResult> results, List<RuleProblem> problems) {
         ScenarioFile scenarios = read(file, ScenarioFile.class, problems);
         if (scenarios == null) return;

@@ -83,7 +83,8 @@ final class AdvicePage {
             html.append("<dl>");
             for (Question q : answered) {
                 Object value = answers.get(q.field());
-                String shown = q.valueLabel(String.valueOf(value)) != null ? q.valueLabel(String.valueOf(value)).in(lang) : String.valueOf(value);
+                String shown = value instanceof Boolean yes ? messages.get(yes ? "desk.yes" : "desk.no", lang)
+                        : q.valueLabel(String.valueOf(value)) != null ? q.valueLabel(String.valueOf(value)).in(lang) : String.valueOf(value);
                 html.append("<dt>").append(esc(q.label().in(lang))).append("</dt><dd>").append(esc(shown)).append("</dd>");
             }
             html.append("</dl>");

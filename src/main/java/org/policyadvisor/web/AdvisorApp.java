@@ -3,7 +3,9 @@ package org.policyadvisor.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +13,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationAborted;
 import org.policyadvisor.advice.InvalidInput;
-import io.javalin.router.Endpoint;
 import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.metrics.ServiceMetrics;
+import org.policyadvisor.reload.RulesPipeline;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.subsidy.SubsidyCalculator;
@@ -28,11 +30,18 @@ public final class AdvisorApp {
     /** Requests slower than this are logged at INFO; the rest only at DEBUG (GET /metrics has their latency). */
     private static final double SLOW_REQUEST_MS = 500;
 
-    /** What the web layer needs; it knows nothing of where rules come from. */
-    public record Deps(ActiveRuleset rules, Advisor advisor, Clock clock, ServiceMetrics metrics) {
-
+    /**
+     * What the web layer needs. {@code pipeline} (null: no rules administration routes) reloads and validates rules;
+     * {@code adminToken} (null: admin calls answer 403) guards it; {@code metrics} records what GET /metrics shows.
+     */
+    public record Deps(ActiveRuleset rules, Advisor advisor, Clock clock, RulesPipeline pipeline, String adminToken,
+                       ServiceMetrics metrics) {
         public Deps(ActiveRuleset rules, Advisor advisor, Clock clock) {
-            this(rules, advisor, clock, new ServiceMetrics());
+            this(rules, advisor, clock, null, null);
+        }
+
+        public Deps(ActiveRuleset rules, Advisor advisor, Clock clock, RulesPipeline pipeline, String adminToken) {
+            this(rules, advisor, clock, pipeline, adminToken, new ServiceMetrics());
         }
     }
 
@@ -45,6 +54,7 @@ public final class AdvisorApp {
         AdviceController advice = new AdviceController(deps.rules(), deps.advisor(), deps.clock(), page, deps.metrics());
         CatalogueController catalogue = new CatalogueController(deps.rules());
         MentorSubsidyController subsidy = new MentorSubsidyController(deps.rules(), new SubsidyCalculator(deps.advisor()), deps.clock());
+        DeskController desk = new DeskController(deps.rules(), messages);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -61,6 +71,24 @@ public final class AdvisorApp {
             config.routes.post("/api/v1/mentor-subsidy", subsidy::calculate);
             config.routes.get("/api/v1/programs", catalogue::programs);
             config.routes.get("/api/v1/schema/profile", catalogue::profileSchema);
+            if (deps.pipeline() != null) {
+                RulesController admin = new RulesController(deps.pipeline(), deps.adminToken());
+                config.routes.get("/api/v1/rules", admin::status);
+                config.routes.get("/api/v1/rules/history", admin::history);
+                config.routes.post("/api/v1/rules/reload", admin::reload);
+                config.routes.post("/api/v1/rules/validate", admin::validate);
+            }
+
+            // The consultant's pages; their CSS and scripts are plain files in src/main/resources/public.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+            });
+            config.routes.get("/", desk::desk);
+            config.routes.get("/mentor", desk::mentor);
+            config.routes.get("/rules", desk::rulesStatus);
+            config.routes.get("/api/v1/ui-texts", desk::uiTexts);
 
             config.routes.exception(ApiProblem.class, (e, ctx) -> problems.write(ctx, e.status, e.key, e.detailArgs, List.of()));
             config.routes.exception(InvalidInput.class, (e, ctx) -> problems.write(ctx, 400, "invalid-input", List.of(), e.errors()));

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.catalogue.Text;
 
@@ -39,5 +40,14 @@ final class Messages {
 
     String get(String key, Lang lang, Object... args) {
         return get(key, lang, List.of(args));
+    }
+
+    /** The pages' own words in one language (everything but the API's error texts), for the pages' scripts. */
+    Map<String, String> uiTexts(Lang lang) {
+        Map<String, String> out = new TreeMap<>();
+        texts.forEach((key, text) -> {
+            if (!key.startsWith("problem.") && !key.startsWith("field.")) out.put(key, text.in(lang));
+        });
+        return out;
     }
 }

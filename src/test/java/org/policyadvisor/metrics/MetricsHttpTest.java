@@ -3,13 +3,24 @@ package org.policyadvisor.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.policyadvisor.RealRules;
 import org.policyadvisor.TestServer;
+import org.policyadvisor.advice.Advisor;
+import org.policyadvisor.advice.EvaluationLimits;
+import org.policyadvisor.reload.RulesPipeline;
+import org.policyadvisor.ruleset.ActiveRuleset;
+import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.testing.RulesCopy;
+import org.policyadvisor.web.AdvisorApp;
 
 /** GET /metrics over HTTP, from a server wired as App.main wires it. */
 class MetricsHttpTest {
@@ -23,7 +34,10 @@ class MetricsHttpTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.startWith(METRICS);
+        ActiveRuleset rules = new ActiveRuleset();
+        rules.activate(RealRules.ruleset());
+        server = TestServer.startWith(new AdvisorApp.Deps(rules, new Advisor(EvaluationLimits.DEFAULT, METRICS), Clock.systemUTC(),
+                null, null, METRICS)); // wired as App.main wires them
     }
 
     @AfterAll
@@ -68,16 +82,24 @@ class MetricsHttpTest {
     }
 
     @Test
-    void the_serving_ruleset_version_is_an_info_gauge_and_reloads_are_counted_by_result() {
-        METRICS.reloadSucceeded();
-        METRICS.reloadRefused();
-        METRICS.reloadRefused();
-        String metrics = server.get("/metrics").body();
+    void reloads_are_counted_by_result_and_the_serving_version_is_an_info_gauge(@TempDir Path dir) {
+        RulesCopy copy = RulesCopy.of(dir);
+        ActiveRuleset active = new ActiveRuleset();
+        ServiceMetrics metrics = new ServiceMetrics();
+        try (RulesPipeline pipeline = new RulesPipeline(dir, active, Clock.systemUTC(), Duration.ZERO, metrics);
+             TestServer server = TestServer.startWith(new AdvisorApp.Deps(active, new Advisor(EvaluationLimits.DEFAULT, metrics),
+                     Clock.systemUTC(), pipeline, null, metrics))) {
+            assertThat(pipeline.reload().ok()).isTrue();
+            Ruleset serving = active.current().orElseThrow();
+            copy.add("programs/broken/broken.drl", "package policy;\nrule \"broken\" when Applicant( then end\n");
+            assertThat(pipeline.reload().ok()).isFalse();
+            String metricsPage = server.get("/metrics").body();
 
-        assertThat(metrics).contains("advisor_ruleset_info{built_at=\"" + RealRules.ruleset().builtAt()
-                + "\",version=\"" + RealRules.ruleset().version() + "\"} 1");
-        assertThat(value(metrics, "advisor_reloads_total{result=\"succeeded\"}")).isGreaterThanOrEqualTo(1);
-        assertThat(value(metrics, "advisor_reloads_total{result=\"refused\"}")).isGreaterThanOrEqualTo(2);
+            assertThat(value(metricsPage, "advisor_reloads_total{result=\"succeeded\"}")).isEqualTo(1);
+            assertThat(value(metricsPage, "advisor_reloads_total{result=\"refused\"}")).isEqualTo(1);
+            assertThat(metricsPage).contains("advisor_ruleset_info{built_at=\"" + serving.builtAt()
+                    + "\",version=\"" + serving.version() + "\"} 1");
+        }
     }
 
     /** The sample's value in a Prometheus text page, 0 when absent. */

@@ -1,0 +1,118 @@
+package org.policyadvisor.reload;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.policyadvisor.advice.Advisor;
+import org.policyadvisor.advice.EvaluationLimits;
+import org.policyadvisor.ruleset.RuleFile;
+import org.policyadvisor.ruleset.RuleProblem;
+import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.ruleset.RulesetCompiler;
+import org.policyadvisor.ruleset.RulesetRejected;
+import org.policyadvisor.scenario.ScenarioReport;
+import org.policyadvisor.scenario.ScenarioResult;
+import org.policyadvisor.scenario.ScenarioRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Safety check, compile, scenario tests: everything a candidate must pass, built to the side of what serves. */
+final class CandidateBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CandidateBuilder.class);
+    private static final Pattern PARSER_POSITION = Pattern.compile("^\\[ERR \\d+\\] Line (\\d+):(\\d+)");
+
+    /**
+     * Scenarios check verdicts, not speed: the first evaluations on a new ruleset (a cold JVM, lazy Drools set-up, a
+     * busy machine) can take longer than a request's time budget. Loops are still bounded by the firing limit, and
+     * the safety check refuses loops in code.
+     */
+    static final EvaluationLimits CHECK_LIMITS = new EvaluationLimits(EvaluationLimits.DEFAULT.maxFirings(), Duration.ofSeconds(10));
+
+    private final SafetyCheck safety = new SafetyCheck();
+    private final RulesetCompiler compiler;
+    private final ScenarioRunner scenarios;
+    private final Clock clock;
+
+    CandidateBuilder(Advisor advisor, Clock clock) {
+        this.compiler = new RulesetCompiler(clock);
+        this.scenarios = new ScenarioRunner(advisor);
+        this.clock = clock;
+    }
+
+    /** Never activates anything; a compiled candidate comes back even when its scenarios fail, for the impact preview. */
+    Candidate build(List<RuleFile> files) {
+        long start = System.nanoTime();
+        String version = RulesetCompiler.version(files);
+        if (files.isEmpty()) return refused(version, start, List.of(RuleProblem.in(null, "there are no rule files")));
+        List<RuleProblem> unsafe = safety.check(files);
+        if (!unsafe.isEmpty()) return refused(version, start, unsafe);
+
+        Ruleset ruleset;
+        try {
+            ruleset = compiler.compile(files);
+        } catch (RulesetRejected e) {
+            return refused(version, start, located(e.problems()));
+        } catch (RuntimeException e) {
+            LOG.warn("the rules compiler failed on candidate {}", version, e);
+            return refused(version, start, List.of(RuleProblem.in(null, "the rules could not be built: " + e)));
+        }
+        ScenarioReport report;
+        try {
+            report = scenarios.run(ruleset);
+        } catch (RuntimeException e) {
+            LOG.warn("the scenario tests failed to run on candidate {}", version, e);
+            report = new ScenarioReport(List.of(), List.of(RuleProblem.in(null, "the scenario tests could not run: " + e)));
+        }
+        List<RuleProblem> errors = new ArrayList<>(report.problems());
+        report.failures().forEach(failure -> errors.add(problem(files, failure)));
+        Attempt attempt = new Attempt(clock.instant(), report.passed(), report.passed() ? Attempt.Result.PASSED : Attempt.Result.REFUSED,
+                version, List.copyOf(errors), report.testsRun(), report.testsFailed(), report.failures(), millisSince(start));
+        return new Candidate(attempt, ruleset);
+    }
+
+    /**
+     * Drools' parser gives the column only in its text ({@code Line 13:21}, 0-based). A parse error is the whole
+     * story: what Drools reports after it (a null package, every other file's "Unable to resolve ObjectType") follows
+     * from it, so only the parse errors are kept.
+     */
+    static List<RuleProblem> located(List<RuleProblem> problems) {
+        List<RuleProblem> parseErrors = problems.stream().filter(p -> PARSER_POSITION.matcher(p.message()).find()).toList();
+        List<RuleProblem> located = new ArrayList<>();
+        for (RuleProblem problem : parseErrors.isEmpty() ? problems : parseErrors) {
+            Matcher at = PARSER_POSITION.matcher(problem.message());
+            if (problem.column() == null && at.find() && Integer.valueOf(at.group(1)).equals(problem.line())) {
+                located.add(new RuleProblem(problem.file(), problem.line(), Integer.parseInt(at.group(2)) + 1, problem.message()));
+            } else {
+                located.add(problem);
+            }
+        }
+        return located;
+    }
+
+    private Candidate refused(String version, long start, List<RuleProblem> problems) {
+        return new Candidate(new Attempt(clock.instant(), false, Attempt.Result.REFUSED, version, List.copyOf(problems), 0, 0,
+                List.of(), millisSince(start)), null);
+    }
+
+    /** A failing scenario as a problem located at its name in the scenario file. */
+    private static RuleProblem problem(List<RuleFile> files, ScenarioResult failure) {
+        String message = "scenario \"" + failure.name() + "\" fails: " + String.join("; ", failure.failures());
+        for (RuleFile file : files) {
+            if (!file.path().equals(failure.file())) continue;
+            String[] lines = file.text().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                int column = lines[i].indexOf(failure.name());
+                if (column >= 0 && lines[i].contains("name:")) return new RuleProblem(file.path(), i + 1, column + 1, message);
+            }
+        }
+        return RuleProblem.in(failure.file(), message);
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

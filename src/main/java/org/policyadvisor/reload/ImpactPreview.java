@@ -1,0 +1,99 @@
+package org.policyadvisor.reload;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.policyadvisor.advice.Advisor;
+import org.policyadvisor.advice.Decision;
+import org.policyadvisor.advice.EvaluationAborted;
+import org.policyadvisor.advice.InvalidInput;
+import org.policyadvisor.advice.ProfileBinder;
+import org.policyadvisor.advice.ProgramStatus;
+import org.policyadvisor.catalogue.Program;
+import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.scenario.ScenarioProfile;
+import org.policyadvisor.scenario.ScenarioRunner;
+
+/**
+ * What a candidate would change for real cases: every scenario profile of either ruleset is decided by both, and
+ * each program whose verdict or amounts differ is listed.
+ */
+public final class ImpactPreview {
+
+    private final Advisor advisor;
+
+    ImpactPreview(Advisor advisor) {
+        this.advisor = advisor;
+    }
+
+    /** @param changed only the profiles with at least one difference */
+    public record Impact(int profilesCompared, List<ProfileChange> changed) {}
+
+    /** @param note set when one of the two rulesets cannot decide this profile at all */
+    public record ProfileChange(String file, String scenario, List<ProgramChange> programs,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
+
+    /** {@code before} or {@code after} is null when the program exists in only one of the two rulesets. */
+    public record ProgramChange(String program, Verdict before, Verdict after) {}
+
+    /** {@code amounts}: the program's benefit amounts, when they can concern this applicant (not NOT_ELIGIBLE). */
+    public record Verdict(ProgramStatus status, List<Long> amounts) {}
+
+    Impact compare(Ruleset active, Ruleset candidate) {
+        Map<String, ScenarioProfile> profiles = new LinkedHashMap<>();
+        for (Ruleset ruleset : List.of(candidate, active)) {
+            ScenarioRunner.profiles(ruleset).forEach(p -> profiles.putIfAbsent(p.file() + "\n" + p.name(), p));
+        }
+        List<ProfileChange> changed = new ArrayList<>();
+        for (ScenarioProfile profile : profiles.values()) {
+            Outcome before = decide(active, profile);
+            Outcome after = decide(candidate, profile);
+            if (before.refusal != null || after.refusal != null) {
+                if (!Objects.equals(before.refusal, after.refusal)) {
+                    changed.add(new ProfileChange(profile.file(), profile.name(), List.of(),
+                            before.refusal != null ? "the active rules cannot decide it: " + before.refusal
+                                    : "the candidate cannot decide it: " + after.refusal));
+                }
+                continue;
+            }
+            List<ProgramChange> programs = differences(before.verdicts, after.verdicts);
+            if (!programs.isEmpty()) changed.add(new ProfileChange(profile.file(), profile.name(), programs, null));
+        }
+        return new Impact(profiles.size(), List.copyOf(changed));
+    }
+
+    private static List<ProgramChange> differences(Map<String, Verdict> before, Map<String, Verdict> after) {
+        Set<String> ids = new LinkedHashSet<>(before.keySet());
+        ids.addAll(after.keySet());
+        List<ProgramChange> changes = new ArrayList<>();
+        for (String id : ids) {
+            if (!Objects.equals(before.get(id), after.get(id))) changes.add(new ProgramChange(id, before.get(id), after.get(id)));
+        }
+        return changes;
+    }
+
+    private record Outcome(Map<String, Verdict> verdicts, String refusal) {}
+
+    private Outcome decide(Ruleset ruleset, ScenarioProfile profile) {
+        try {
+            var answers = ProfileBinder.fromJson(profile.profile(), ruleset.catalogue()).answers();
+            Decision decision = advisor.decide(ruleset, answers, profile.asOf());
+            Map<String, Verdict> verdicts = new LinkedHashMap<>();
+            for (Decision.ProgramDecision program : decision.programs()) {
+                List<Long> amounts = program.status() == ProgramStatus.NOT_ELIGIBLE ? List.of()
+                        : program.program().benefits().stream().map(Program.Benefit::amount).toList();
+                verdicts.put(program.program().id(), new Verdict(program.status(), amounts));
+            }
+            return new Outcome(verdicts, null);
+        } catch (InvalidInput e) {
+            return new Outcome(Map.of(), "profile fields " + e.errors().stream().map(f -> f.pointer() + " " + f.code()).toList());
+        } catch (EvaluationAborted e) {
+            return new Outcome(Map.of(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+// The rules status page: GET /api/v1/rules (active version, files, the last attempt with its errors at
+// file:line:column and its scenario results) and GET /api/v1/rules/history.
+
+import { h } from './dom.js';
+import { t, setupLanguage } from './i18n.js';
+
+const app = document.getElementById('app');
+let status = null;
+let history = null;
+
+async function load() {
+  const response = await fetch('/api/v1/rules', { headers: { Accept: 'application/json' } });
+  status = response.ok ? await response.json() : null;
+  const past = status && await fetch('/api/v1/rules/history', { headers: { Accept: 'application/json' } });
+  history = past && past.ok ? (await past.json()).activations : null;
+  render();
+}
+
+function row(label, ...value) {
+  return [h('dt', {}, label), h('dd', {}, ...value)];
+}
+
+function table(id, headings, rows) {
+  return h('div', { class: 'table-scroll' }, h('table', { id },
+    h('thead', {}, h('tr', {}, headings.map((heading) => h('th', { scope: 'col' }, heading)))),
+    h('tbody', {}, rows)));
+}
+
+function where(error) {
+  return [error.file, error.line, error.column].filter((part) => part !== null && part !== undefined).join(':');
+}
+
+function lastAttempt(attempt) {
+  if (!attempt) return h('section', { id: 'rules-attempt' }, h('h2', {}, t('rules.lastAttempt')), h('p', { class: 'note' }, t('rules.noAttempt')));
+  const failing = attempt.failingScenarios ?? [];
+  return h('section', { id: 'rules-attempt' },
+    h('h2', {}, t('rules.lastAttempt')),
+    h('p', { class: attempt.ok ? 'ok' : 'failed-text' }, attempt.result ? t(`rules.result.${attempt.result}`) : t(attempt.ok ? 'rules.ok' : 'rules.failed')),
+    h('dl', { class: 'facts' },
+      row(t('rules.at'), attempt.at),
+      attempt.version && row(t('rules.version'), h('code', {}, attempt.version)),
+      row(t('rules.testsRun'), String(attempt.testsRun)),
+      row(t('rules.testsFailed'), h('span', { class: attempt.testsFailed > 0 ? 'failed-text' : '' }, String(attempt.testsFailed)))),
+    attempt.errors?.length > 0 && [h('h3', {}, t('rules.errors')),
+      table('rules-errors', [t('rules.where'), t('rules.message')],
+        attempt.errors.map((error) => h('tr', {}, h('td', {}, h('code', {}, where(error))), h('td', {}, error.message))))],
+    failing.length > 0 && [h('h3', {}, t('rules.failing')),
+      h('ul', { id: 'rules-failing' }, failing.map((scenario) => h('li', {}, h('code', {}, scenario.file), ': ', h('strong', {}, scenario.name),
+        h('ul', {}, (scenario.failures ?? []).map((failure) => h('li', {}, failure))))))]);
+}
+
+function render() {
+  if (!status) {
+    app.replaceChildren(h('section', {}, h('p', { class: 'note' }, t('rules.unavailable'))));
+    return;
+  }
+  app.replaceChildren(
+    h('section', { id: 'rules-active' },
+      h('h2', {}, t('rules.active')),
+      h('dl', { class: 'facts' },
+        row(t('rules.version'), h('code', { id: 'rules-version' }, status.version)),
+        row(t('rules.activatedAt'), status.activatedAt)),
+      h('button', { type: 'button', onclick: load }, t('rules.refresh'))),
+    lastAttempt(status.lastAttempt),
+    h('section', { id: 'rules-files' },
+      h('h2', {}, `${t('rules.files')} (${status.files.length})`),
+      table('rules-files-table', [t('rules.path'), 'SHA-256'],
+        status.files.map((file) => h('tr', {}, h('td', {}, h('code', {}, file.path)), h('td', {}, h('code', {}, file.sha256)))))),
+    history && h('section', { id: 'rules-history' },
+      h('h2', {}, t('rules.history')),
+      table('rules-history-table', [t('rules.activatedAt'), t('rules.version')],
+        history.map((activation) => h('tr', {}, h('td', {}, activation.activatedAt), h('td', {}, h('code', {}, activation.version)))))));
+}
+
+await setupLanguage(async () => render());
+await load();

@@ -1,0 +1,71 @@
+package org.policyadvisor.reload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.policyadvisor.RealRules;
+
+class CheckCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    private int check(Path rules) {
+        return CheckCommand.run(rules, new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    private String output() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void the_real_rules_pass_with_exit_code_0() {
+        assertThat(check(RealRules.DIR)).isZero();
+        assertThat(output()).startsWith("OK sha256:").contains("scenarios passed");
+    }
+
+    @Test
+    void a_broken_rules_directory_fails_with_exit_code_1_and_file_line_column_messages() {
+        Map<String, String> files = RulesFixture.tiny(100);
+        files.put(RulesFixture.TINY_DRL, files.get(RulesFixture.TINY_DRL).replace("Applicant(age >= 18)", "Applicant(age >= 18"));
+        RulesFixture.write(dir, files);
+
+        assertThat(check(dir)).isEqualTo(1);
+        assertThat(output().lines().findFirst().orElseThrow()).matches("programs/tiny/tiny\\.drl:\\d+:\\d+: .+");
+        assertThat(output()).contains("REFUSED");
+    }
+
+    @Test
+    void unsafe_rules_fail_with_the_line_of_the_unsafe_call() {
+        Map<String, String> files = RulesFixture.tiny(100);
+        files.put(RulesFixture.TINY_DRL, files.get(RulesFixture.TINY_DRL).replace("then\n", "then\n    new Thread().start();\n"));
+        RulesFixture.write(dir, files);
+
+        assertThat(check(dir)).isEqualTo(1);
+        assertThat(output()).startsWith("programs/tiny/tiny.drl:15:9: 'Thread' starts, blocks or shares threads and is not allowed in rules");
+    }
+
+    @Test
+    void failing_scenarios_are_named() {
+        RulesFixture.write(dir, RulesFixture.tiny(100, 90));
+
+        assertThat(check(dir)).isEqualTo(1);
+        assertThat(output()).contains(RulesFixture.TINY_SCENARIOS + ":4:11: scenario \"An adult gets the cash\" fails: eligibleCash: expected 90 but was 100")
+                .contains("FAILED " + RulesFixture.TINY_SCENARIOS + ": An adult gets the cash")
+                .contains("1 of 2 scenarios failed");
+    }
+
+    @Test
+    void a_missing_directory_fails_with_exit_code_1() {
+        assertThat(check(dir.resolve("nowhere"))).isEqualTo(1);
+        assertThat(output()).contains("cannot read the rules directory");
+    }
+}
