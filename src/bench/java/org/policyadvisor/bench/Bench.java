@@ -7,10 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.policyadvisor.advice.AdviceRequest;
 import org.policyadvisor.advice.ProfileBinder;
 import org.policyadvisor.catalogue.Catalogue;
+import org.policyadvisor.reload.Attempt;
+import org.policyadvisor.reload.RulesPipeline;
 import org.policyadvisor.ruleset.RuleFile;
 import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.ruleset.RulesDirectory;
@@ -30,6 +33,16 @@ public final class Bench {
 
     public static Ruleset realRules() {
         return compile(RulesDirectory.read(RULES));
+    }
+
+    /** One reload as the watcher makes it, of rules/ with a comment that differs for each {@code n}, so it builds. */
+    static Attempt reload(RulesPipeline pipeline, int n) {
+        List<RuleFile> files = new ArrayList<>(RulesDirectory.read(RULES));
+        RuleFile applicant = files.stream().filter(f -> f.path().equals("applicant.drl")).findFirst().orElseThrow();
+        files.set(files.indexOf(applicant), RuleFile.of(applicant.path(), applicant.text() + "\n// reload " + n + "\n"));
+        Attempt attempt = pipeline.publish(files);
+        if (attempt.result() != Attempt.Result.ACTIVATED) throw new IllegalStateException("the real rules were refused: " + attempt.errors());
+        return attempt;
     }
 
     public static byte[] fullProfileBytes() {
