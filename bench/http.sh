@@ -4,13 +4,14 @@
 #   - wrk (2 threads, 16 connections) against GET /health and POST /api/v1/advice with the full profile,
 #     alternating on the same server, ROUNDS times: req/s and p99 of each, and the ratio advice/health;
 #   - resident memory (RSS) of the service after the load.
-# Usage: bench/http.sh [ROUNDS] [SECONDS] [STARTS]   (env: PORT, JAVA_OPTS, RULES_DIR, JAR)
+# Usage: bench/http.sh [ROUNDS] [SECONDS] [STARTS]   (env: PORT, JAVA_OPTS, RULES_DIR, JAR, CDS)
+# CDS=1 first makes an application class-data archive from one run (target/app.jsa) and starts from it.
 # Needs wrk and curl (apt-get install wrk curl); build the jar first (mvn -q -DskipTests package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS="${1:-5}"; SECONDS_PER_RUN="${2:-15}"; STARTS="${3:-5}"
 PORT="${PORT:-18080}"; JAR="${JAR:-target/policy-advisor.jar}"; RULES_DIR="${RULES_DIR:-rules}"
-JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m}"
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseParallelGC -Xmx192m}"   # as deploy/kubernetes.yaml runs it
 BASE="http://127.0.0.1:$PORT"
 LOG="$(mktemp)"
 
@@ -28,6 +29,18 @@ start_server() { # starts the service in the background (PID), prints ms from `j
 }
 stop_server() { kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; }
 trap 'stop_server; rm -f "$LOG"' EXIT
+
+if [ "${CDS:-0}" = 1 ]; then
+  rm -f target/app.jsa
+  JAVA_OPTS="$JAVA_OPTS -XX:ArchiveClassesAtExit=target/app.jsa" start_server >/dev/null
+  for _ in 1 2 3; do
+    curl -s -o /dev/null -H 'Content-Type: application/json' --data-binary @bench/full-profile.json "$BASE/api/v1/advice"
+    curl -s -o /dev/null "$BASE/health"
+  done
+  stop_server
+  JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=target/app.jsa"
+  echo "class-data archive: target/app.jsa ($(du -m target/app.jsa | cut -f1) MiB)"
+fi
 
 starts=()
 for _ in $(seq 1 "$STARTS"); do
