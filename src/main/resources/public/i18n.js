@@ -102,3 +102,7 @@ export function formatMoney(amount, currency) {
 export function formatDate(date) {
   return new Intl.DateTimeFormat(currentLang(), { dateStyle: 'medium' }).format(date);
 }
+
+export function formatDateTime(date) {
+  return new Intl.DateTimeFormat(currentLang(), { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+}

@@ -34,6 +34,14 @@ public final class RulesCopy {
         return dir;
     }
 
+    public String read(String path) {
+        try {
+            return Files.readString(dir.resolve(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public RulesCopy add(String path, String content) {
         try {
             Path target = dir.resolve(path);

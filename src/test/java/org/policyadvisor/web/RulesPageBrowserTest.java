@@ -1,0 +1,156 @@
+package org.policyadvisor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.policyadvisor.TestServer;
+import org.policyadvisor.advice.Advisor;
+import org.policyadvisor.advice.EvaluationLimits;
+import org.policyadvisor.reload.RulesPipeline;
+import org.policyadvisor.reload.RulesWatcher;
+import org.policyadvisor.ruleset.ActiveRuleset;
+import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.testing.RulesCopy;
+
+/**
+ * The rules status page in a real Chromium against the real GET /api/v1/rules and /history, wired as App wires them
+ * (pipeline, watcher, admin token) over a copy of the real rules. One test walks the states in order, because each
+ * edit changes what the next one sees.
+ */
+class RulesPageBrowserTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "rules-page-token";
+    private static final String PROGRAM = "programs/talent-living-subsidy/talent-living-subsidy";
+
+    @TempDir
+    static Path dir;
+
+    private static Browser browser;
+    private static RulesCopy rules;
+    private static RulesPipeline pipeline;
+    private static RulesWatcher watcher;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        browser = Browser.shared();
+        rules = RulesCopy.of(dir);
+        ActiveRuleset active = new ActiveRuleset();
+        pipeline = new RulesPipeline(dir, active, Clock.systemUTC(), Duration.ZERO);
+        assertThat(pipeline.reload().ok()).isTrue();
+        watcher = RulesWatcher.start(dir, pipeline, RulesWatcher.QUIET_PERIOD);
+        server = TestServer.startWith(new AdvisorApp.Deps(active, new Advisor(EvaluationLimits.DEFAULT), Clock.systemUTC(), pipeline, TOKEN));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (watcher != null) watcher.close();
+        if (server != null) server.close();
+        if (pipeline != null) pipeline.close();
+        if (server != null) server.rules.current().ifPresent(Ruleset::release);
+    }
+
+    @Test
+    void the_page_shows_what_serves_each_refused_edit_with_its_place_or_failing_scenarios_and_the_versions_activated()
+            throws IOException {
+        JsonNode status = json(server.get("/api/v1/rules"));
+        String original = status.get("version").asText();
+        open("/rules?lang=en");
+        assertThat(text("#rules-version")).isEqualTo(original);
+        WebElement activatedAt = browser.driver.findElement(By.cssSelector("#rules-active time"));
+        assertThat(activatedAt.getAttribute("datetime")).isEqualTo(status.get("activatedAt").asText());
+        assertThat(activatedAt.getText()).matches(".*\\d{4}.* \\d{1,2}:\\d{2}:\\d{2}.*"); // read as a date and time, not ISO
+        assertThat(text("#rules-attempt")).contains("Checked, tested and activated");
+        List<WebElement> files = browser.driver.findElements(By.cssSelector("#rules-files-table tbody tr"));
+        assertThat(files).hasSize(status.get("files").size());
+        JsonNode first = status.get("files").get(0);
+        assertThat(files.get(0).getText()).contains(first.get("path").asText()).contains(first.get("sha256").asText());
+        browser.fullPageScreenshot("rules-active");
+
+        String drl = rules.read(PROGRAM + ".drl");
+        rules.replace(PROGRAM + ".drl", "livingSubsidyReceived == false", "livingSubsidyReceived == ");
+        JsonNode syntax = reload("REFUSED");
+        JsonNode error = syntax.get("errors").get(0);
+        String where = PROGRAM + ".drl:" + error.get("line").asInt() + ":" + error.get("column").asInt();
+        open("/rules?lang=en");
+        assertThat(text("#rules-version")).isEqualTo(original);
+        assertThat(text("#rules-attempt")).contains("Refused; the previous rules keep serving");
+        WebElement firstError = browser.driver.findElement(By.cssSelector("#rules-errors tbody tr"));
+        assertThat(firstError.findElement(By.cssSelector("td code")).getText()).isEqualTo(where);
+        assertThat(firstError.getText()).contains(error.get("message").asText().lines().findFirst().orElseThrow());
+        browser.fullPageScreenshot("rules-refused-syntax");
+
+        rules.add(PROGRAM + ".drl", drl).replace(PROGRAM + ".yaml", "amount: 60000", "amount: 70000");
+        JsonNode failing = reload("REFUSED");
+        assertThat(failing.get("testsFailed").asInt()).isPositive();
+        browser.driver.findElement(By.cssSelector("#rules-active button")).click();
+        browser.waitUntil(d -> !d.findElements(By.id("rules-failing")).isEmpty());
+        List<String> names = StreamSupport.stream(failing.get("failingScenarios").spliterator(), false)
+                .map(scenario -> scenario.get("name").asText()).toList();
+        assertThat(browser.driver.findElements(By.cssSelector("#rules-failing > li strong")))
+                .extracting(WebElement::getText).containsExactlyElementsOf(names);
+        assertThat(text("#rules-attempt")).contains("Scenario tests failed\n" + failing.get("testsFailed").asInt());
+        browser.fullPageScreenshot("rules-refused-scenarios");
+
+        rules.replace(PROGRAM + ".yaml", "amount: 70000", "amount: 60000").add(PROGRAM + ".drl", drl + "\n// reviewed\n");
+        String edited = reload("ACTIVATED", "UNCHANGED").get("version").asText();
+        open("/rules?lang=en");
+        assertThat(text("#rules-version")).isEqualTo(edited);
+        assertThat(browser.driver.findElements(By.cssSelector("#rules-history-table tbody tr td code")))
+                .extracting(WebElement::getText).containsExactly(edited, original);
+
+        String english = text("#rules-history h2");
+        browser.driver.findElement(By.cssSelector(".langs a[data-lang='zh-Hant']")).click();
+        browser.waitUntil(d -> text("#rules-history h2").equals("啟動以來生效過的版本"));
+        assertThat(text("#rules-active h2")).isEqualTo("當前生效的規則");
+        assertThat(text("header h1")).isEqualTo("政策規則狀態");
+        assertThat(text("#rules-version")).isEqualTo(edited);
+        browser.driver.findElement(By.cssSelector(".langs a[data-lang='zh-Hans']")).click();
+        browser.waitUntil(d -> text("#rules-history h2").equals("启动以来生效过的版本"));
+        assertThat(text("#rules-files th")).isEqualTo("文件");
+        browser.fullPageScreenshot("rules-history-zh-Hans");
+        browser.driver.findElement(By.cssSelector(".langs a[data-lang='en']")).click();
+        browser.waitUntil(d -> text("#rules-history h2").equals(english));
+    }
+
+    /**
+     * POST /api/v1/rules/reload with the admin token. The watcher may have built the edit first: a refusal is then
+     * answered again as it was, an activation as UNCHANGED with the same version.
+     */
+    private static JsonNode reload(String... results) throws IOException {
+        HttpResponse<String> response = server.post("/api/v1/rules/reload", null, "", "Authorization", "Bearer " + TOKEN);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode attempt = json(response);
+        assertThat(attempt.get("result").asText()).as(response.body()).isIn((Object[]) results);
+        return attempt;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    private static void open(String path) {
+        browser.driver.get(server.uri(path).toString());
+        browser.waitUntil(d -> !d.findElements(By.id("rules-attempt")).isEmpty());
+    }
+
+    /** Read in one script call: the page re-renders on a language switch, which would make a found element stale. */
+    private static String text(String css) {
+        return (String) browser.script("return document.querySelector(arguments[0]).innerText", css);
+    }
+}
