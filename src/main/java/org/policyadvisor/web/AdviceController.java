@@ -41,7 +41,7 @@ final class AdviceController {
         this.metrics = metrics;
     }
 
-    void advise(Context ctx) throws JsonProcessingException {
+    void advise(Context ctx) throws IOException {
         Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
         AdviceRequest request = bind(ctx, ruleset.catalogue());
         Lang lang = Negotiation.lang(ctx);
@@ -51,8 +51,10 @@ final class AdviceController {
         if (Negotiation.prefersHtml(ctx)) {
             ctx.html(page.advice(advice, ruleset.catalogue(), request.answers(), Lang.parse(advice.lang()).orElseThrow()));
         } else {
-            // Straight to UTF-8 bytes (ctx.json() would build a String first), with the catalogue's texts encoded once.
-            ctx.contentType(JSON).result(ruleset.derived(EncodedTexts.class, EncodedTexts::new).writer().writeValueAsBytes(advice));
+            // Straight into the response buffer (ctx.json() would build a String, then bytes, first), with the
+            // catalogue's texts encoded once per ruleset.
+            ctx.contentType(JSON);
+            ruleset.derived(EncodedTexts.class, EncodedTexts::new).writer().writeValue(ctx.outputStream(), advice);
         }
     }
 
