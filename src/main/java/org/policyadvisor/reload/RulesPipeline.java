@@ -69,7 +69,6 @@ public final class RulesPipeline implements AutoCloseable {
     }
 
     public RulesPipeline(Path dir, ActiveRuleset active, Clock clock, Duration grace, ReloadObserver observer) {
-        this.observer = observer;
         this.dir = dir;
         this.active = active;
         Advisor advisor = new Advisor(CandidateBuilder.CHECK_LIMITS);
@@ -77,6 +76,7 @@ public final class RulesPipeline implements AutoCloseable {
         this.impact = new ImpactPreview(advisor);
         this.clock = clock;
         this.grace = grace;
+        this.observer = observer;
     }
 
     /** Re-reads the rules directory and activates it if it is new and good. */
