@@ -36,9 +36,15 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(deps);
     }
 
-    /** A server on the real rules. */
-    public static TestServer start() {
-        return new TestServer(RealRules.ruleset());
+    private static TestServer shared;
+
+    /**
+     * One server on the real rules for every test that only reads them, started once per test run and stopped
+     * with the JVM: each test class need not start and stop its own.
+     */
+    public static synchronized TestServer shared() {
+        if (shared == null) shared = new TestServer(RealRules.ruleset());
+        return shared;
     }
 
     public static TestServer start(Ruleset ruleset) {

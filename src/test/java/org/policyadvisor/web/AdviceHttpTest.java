@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.policyadvisor.TestServer;
 
@@ -20,17 +18,7 @@ class AdviceHttpTest {
              "plansToStartBusiness": false, "asOf": "2026-11-27"}""";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final TestServer server = TestServer.shared();
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body());

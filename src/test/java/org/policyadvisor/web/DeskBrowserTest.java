@@ -7,7 +7,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,18 +24,12 @@ import org.policyadvisor.catalogue.Lang;
 class DeskBrowserTest {
 
     private static final Catalogue CATALOGUE = RealRules.ruleset().catalogue();
-    private static TestServer server;
+    private static final TestServer server = TestServer.shared();
     private static Browser browser;
 
     @BeforeAll
     static void start() {
         browser = Browser.shared();
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
     }
 
     @Test

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.policyadvisor.RealRules;
 import org.policyadvisor.TestServer;
@@ -21,17 +19,7 @@ import org.policyadvisor.ruleset.RulesetCompiler;
 /** The desk as HTTP serves it: the server-rendered form, the pages' assets and words, and the API left intact. */
 class DeskPageTest {
 
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final TestServer server = TestServer.shared();
 
     @Test
     void the_desk_form_has_a_control_named_after_every_question_and_posts_to_the_advice_endpoint() {

@@ -3,7 +3,6 @@ package org.policyadvisor.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,18 +13,12 @@ import org.policyadvisor.TestServer;
 /** The mentor subsidy page in a real Chromium against POST /api/v1/mentor-subsidy and the real schedule. */
 class MentorPageBrowserTest {
 
-    private static TestServer server;
+    private static final TestServer server = TestServer.shared();
     private static Browser browser;
 
     @BeforeAll
     static void start() {
         browser = Browser.shared();
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
     }
 
     @Test

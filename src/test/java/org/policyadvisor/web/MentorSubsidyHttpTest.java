@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.policyadvisor.RealRules;
 import org.policyadvisor.TestServer;
@@ -15,12 +14,7 @@ import org.policyadvisor.ruleset.Ruleset;
 class MentorSubsidyHttpTest {
 
     private static final String PATH = "/api/v1/mentor-subsidy";
-    private static final TestServer SERVER = TestServer.start();
-
-    @AfterAll
-    static void stop() {
-        SERVER.close();
-    }
+    private static final TestServer SERVER = TestServer.shared();
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         return Json.MAPPER.readTree(response.body());

@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.policyadvisor.RealRules;
 import org.policyadvisor.TestServer;
@@ -34,17 +32,7 @@ class UiTextsGuardTest {
     // A sentence or a phrase a person would read: a capitalised word followed by more words.
     private static final Pattern PROSE = Pattern.compile("\\b[A-Z][a-z]+(?: [A-Za-z]+)+");
     private static final Pattern KEY_USE = Pattern.compile("\\bt\\('([a-zA-Z.\\-]+)'|data-t=\\\\?\"([a-zA-Z.\\-]+)\\\\?\"");
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final TestServer server = TestServer.shared();
 
     @Test
     void the_pages_scripts_and_styles_hold_no_chinese_text() throws IOException {
