@@ -5,9 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import org.policyadvisor.reload.RulesPipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The rules administration API: status and history for anyone, reload and validate for the admin token. */
 final class RulesController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RulesController.class);
 
     private final RulesPipeline pipeline;
     private final byte[] adminToken;
@@ -35,14 +39,21 @@ final class RulesController {
         ctx.json(pipeline.validate(CandidateUpload.read(ctx)));
     }
 
-    /** 403 when the service has no admin token at all, 401 when the caller's is missing or wrong. */
+    /**
+     * 403 when the service has no admin token at all, 401 when the caller's is missing or wrong; each refusal is one
+     * WARN line (method, path, status, client address; never the token), so an operator sees who knocked.
+     */
     private void requireAdmin(Context ctx) {
-        if (adminToken == null) throw new ApiProblem(403, "admin-disabled");
+        if (adminToken == null) {
+            LOG.warn("admin call refused: {} {} 403 (no ADVISOR_ADMIN_TOKEN set) from {}", ctx.method(), ctx.path(), ctx.ip());
+            throw new ApiProblem(403, "admin-disabled");
+        }
         String header = ctx.header("Authorization");
         String prefix = "Bearer ";
         boolean ok = header != null && header.regionMatches(true, 0, prefix, 0, prefix.length())
                 && MessageDigest.isEqual(header.substring(prefix.length()).strip().getBytes(StandardCharsets.UTF_8), adminToken);
         if (!ok) {
+            LOG.warn("admin call refused: {} {} 401 ({} token) from {}", ctx.method(), ctx.path(), header == null ? "no" : "wrong", ctx.ip());
             ctx.header("WWW-Authenticate", "Bearer");
             throw new ApiProblem(401, "unauthorized");
         }
