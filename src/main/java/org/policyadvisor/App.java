@@ -11,8 +11,11 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.metrics.ServiceMetrics;
+import org.policyadvisor.records.Records;
+import org.policyadvisor.records.Storage;
 import org.policyadvisor.reload.Attempt;
 import org.policyadvisor.reload.CheckCommand;
+import org.policyadvisor.reload.ReloadObserver;
 import org.policyadvisor.reload.RulesPipeline;
 import org.policyadvisor.reload.RulesWatcher;
 import org.policyadvisor.ruleset.ActiveRuleset;
@@ -65,12 +68,24 @@ public final class App {
         ActiveRuleset rules = new ActiveRuleset();
         ServiceMetrics metrics = new ServiceMetrics();
         Advisor advisor = new Advisor(EvaluationLimits.DEFAULT, metrics);
-        RulesPipeline pipeline = new RulesPipeline(rulesDir, rules, Clock.systemUTC(), RulesPipeline.DEFAULT_GRACE, metrics);
+        Records.Settings recordSettings = new Records.Settings(new Storage(settings.get(Settings.DATA_DIR), settings.get(Settings.DATABASE_URL),
+                settings.get(Settings.DATABASE_USER), settings.get(Settings.DATABASE_PASSWORD)),
+                settings.get(Settings.RETENTION_DAYS), settings.get(Settings.IMPACT_DAYS));
+        Records records;
+        try {
+            records = Records.open(recordSettings, rules, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            log.error("cannot open the records database ({}): {}", recordSettings.storage().describe(), e.getMessage());
+            System.exit(1);
+            return;
+        }
+        RulesPipeline pipeline = new RulesPipeline(rulesDir, rules, Clock.systemUTC(), RulesPipeline.DEFAULT_GRACE,
+                ReloadObserver.both(metrics, records.archive()), records.pastCases());
         Shutdown shutdown = new Shutdown();
         HttpOptions http = new HttpOptions(settings.get(Settings.CORS_ORIGINS), settings.get(Settings.MANAGEMENT_PORT),
                 HttpOptions.defaults().drain(), shutdown);
         Javalin app = AdvisorApp.create(new AdvisorApp.Deps(rules, advisor, Clock.systemUTC(), pipeline,
-                settings.get(Settings.ADMIN_TOKEN), metrics), http);
+                settings.get(Settings.ADMIN_TOKEN), metrics, records), http);
         // The first build and the HTTP server's start take a second or more each: overlap them on the two cores.
         // Until the rules serve, /ready and the API answer 503 with Retry-After.
         CompletableFuture<Attempt> building = CompletableFuture.supplyAsync(pipeline::reload);

@@ -26,9 +26,10 @@ final class ManagementPort {
         return connector;
     }
 
-    /** The paths that belong on the management port. */
-    static boolean manages(String path) {
-        return path.equals("/metrics") || path.equals("/api/v1/rules") || path.startsWith("/api/v1/rules/");
+    /** The calls that belong on the management port: metrics, the rules administration, erasing a record. */
+    static boolean manages(String method, String path) {
+        return path.equals("/metrics") || path.equals("/api/v1/rules") || path.startsWith("/api/v1/rules/")
+                || (method.equals("DELETE") && path.startsWith("/api/v1/consultations/"));
     }
 
     private static boolean probe(String path) {
@@ -39,6 +40,6 @@ final class ManagementPort {
     void check(Context ctx) {
         if (connector == null || probe(ctx.path())) return;
         boolean onManagement = ctx.req().getLocalPort() == connector.getLocalPort();
-        if (manages(ctx.path()) != onManagement) throw new ApiProblem(404, "not-found");
+        if (manages(ctx.method().name(), ctx.path()) != onManagement) throw new ApiProblem(404, "not-found");
     }
 }
