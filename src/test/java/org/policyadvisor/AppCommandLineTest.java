@@ -83,14 +83,6 @@ class AppCommandLineTest {
     }
 
     @Test
-    void flags_take_the_equals_spelling_too() throws Exception {
-        Run run = run("serve", "--rules-dir=" + dir, "--port=0");
-
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.output()).contains("import java.net.Socket is not allowed").contains("listening on 0.0.0.0:");
-    }
-
-    @Test
     void a_busy_port_is_one_line_and_exit_1_before_the_rules_are_built() throws Exception {
         try (ServerSocket busy = new ServerSocket(0)) {
             Run run = run("serve", "--rules-dir", RealRules.DIR.toString(), "--port", Integer.toString(busy.getLocalPort()));
@@ -102,8 +94,10 @@ class AppCommandLineTest {
     }
 
     @Test
-    void log_lines_carry_an_iso_date_time_with_zone_or_are_json_objects() throws Exception {
-        Run text = run("serve", "--rules-dir", dir.toString(), "--port", "0");
+    void log_lines_carry_an_iso_date_time_with_zone_or_are_json_objects_and_flags_take_the_equals_spelling() throws Exception {
+        Run text = run("serve", "--rules-dir=" + dir, "--port=0");
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.output()).contains("import java.net.Socket is not allowed").contains("listening on 0.0.0.0:");
         assertThat(text.output().lines().filter(l -> !l.isBlank()))
                 .allMatch(l -> l.matches("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) .*"), "ISO-8601 with zone");
 
