@@ -105,9 +105,9 @@ function render() {
             h('td', {}, h('code', { title: file.sha256 }, file.sha256.slice(0, 12)))))))),
     history && h('section', { id: 'rules-history' },
       h('h2', {}, t('rules.history')),
-      // Newest first: the one serving is at the top, however long the history.
+      // The server lists them newest first: the one serving is at the top, however long the history.
       table('rules-history-table', [t('rules.activatedAt'), t('rules.version'), t('rules.files')],
-        history.slice().reverse().map((activation) => h('tr', {}, h('td', {}, when(activation.activatedAt)),
+        history.map((activation) => h('tr', {}, h('td', {}, when(activation.activatedAt)),
           h('td', {}, h('code', { title: activation.version, 'data-version': activation.version }, activation.version.slice(0, 19))),
           h('td', {}, String(activation.files)))))));
 }

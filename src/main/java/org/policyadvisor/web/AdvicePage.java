@@ -29,6 +29,8 @@ final class AdvicePage {
             .errors{color:#a00000}a{color:#1f4e79}.disclaimer{font-weight:bold}
             dl{display:grid;grid-template-columns:minmax(10rem,max-content) 1fr;gap:.15rem 1rem}dt{font-weight:600}dd{margin:0}
             form.back button{font:inherit;padding:.3rem .8rem}
+            .reference{display:flex;gap:1rem;align-items:center;border:2px solid #1f4e79;border-radius:6px;padding:.5rem 1rem;break-inside:avoid}
+            .reference .qr svg{width:7.5rem;height:7.5rem}.reference strong{font:bold 1.4rem/1.2 ui-monospace,monospace;letter-spacing:.05em}
             @media print{form.back{display:none}body{font-size:11pt;max-width:none}.program{border-color:#999}}
             """;
 
@@ -39,16 +41,30 @@ final class AdvicePage {
     }
 
     String advice(Advice advice, Catalogue catalogue, Map<String, Object> answers, Lang lang) {
-        return advice(advice, catalogue, DeskDetails.forCatalogue(catalogue), answers, lang);
+        return advice(advice, catalogue, DeskDetails.forCatalogue(catalogue), answers, lang, "");
+    }
+
+    /** A saved consultation's page: the answer as given then, under its reference and the QR code of its link. */
+    String saved(Advice advice, Catalogue catalogue, Map<String, Object> answers, Lang lang, String reference, String createdAt, String qrSvg) {
+        String block = "<section class=\"reference\" data-reference=\"" + esc(reference) + "\"><div class=\"qr\">" + qrSvg + "</div><p>"
+                + esc(messages.get("page.reference", lang)) + ": <strong data-reference-text>" + esc(reference) + "</strong></p><p class=\"meta\">"
+                + esc(messages.get("page.savedAt", lang)) + ": " + esc(createdAt) + "</p><p>" + esc(messages.get("page.referenceHint", lang))
+                + "</p></section>\n";
+        return advice(advice, catalogue, DeskDetails.forCatalogue(catalogue), answers, lang, block);
+    }
+
+    String advice(Advice advice, Catalogue catalogue, DeskDetails details, Map<String, Object> answers, Lang lang) {
+        return advice(advice, catalogue, details, answers, lang, "");
     }
 
     /**
      * The advice grouped by availability (policy-catalogue R7): eligible now (in effect or pilot), "you would qualify
      * when it starts" (planned), needs information, not eligible (without the programs for the other kind of
-     * applicant). Each group carries {@code data-group} as the desk's does.
+     * applicant). Each group carries {@code data-group} as the desk's does. {@code preamble} goes first (a reference).
      */
-    String advice(Advice advice, Catalogue catalogue, DeskDetails details, Map<String, Object> answers, Lang lang) {
+    private String advice(Advice advice, Catalogue catalogue, DeskDetails details, Map<String, Object> answers, Lang lang, String preamble) {
         StringBuilder html = head(lang, messages.get("page.title", lang));
+        html.append(preamble);
         html.append("<p class=\"meta\">").append(esc(messages.get("page.asOf", lang))).append(": ").append(advice.asOf())
                 .append(" · ").append(esc(messages.get("page.rulesetVersion", lang))).append(": <code title=\"")
                 .append(esc(advice.rulesetVersion())).append("\">").append(esc(shortVersion(advice.rulesetVersion()))).append("</code></p>\n");
