@@ -75,9 +75,9 @@ function render() {
         status.files.map((file) => h('tr', {}, h('td', {}, h('code', {}, file.path)), h('td', {}, h('code', {}, file.sha256)))))),
     history && h('section', { id: 'rules-history' },
       h('h2', {}, t('rules.history')),
-      // Newest first: the one serving is at the top, however long the history.
+      // The server lists them newest first: the one serving is at the top, however long the history.
       table('rules-history-table', [t('rules.activatedAt'), t('rules.version'), t('rules.files')],
-        history.slice().reverse().map((activation) => h('tr', {}, h('td', {}, when(activation.activatedAt)),
+        history.map((activation) => h('tr', {}, h('td', {}, when(activation.activatedAt)),
           h('td', {}, h('code', {}, activation.version)), h('td', {}, String(activation.files)))))));
 }
 
