@@ -141,8 +141,7 @@ final class AdvicePage {
         html.append("<h4>").append(esc(messages.get("page.howToApply", lang))).append("</h4><p>").append(esc(p.howToApply())).append("</p>\n");
         html.append("<h4>").append(esc(messages.get("page.source", lang))).append("</h4><blockquote>").append(esc(p.source().quote()))
                 .append("</blockquote><p class=\"meta\">").append(esc(p.source().document())).append(", ")
-                .append(esc(messages.get("page.paragraph", lang))).append(" ")
-                .append(p.source().paragraphs().stream().map(String::valueOf).collect(Collectors.joining(", "))).append("</p>\n");
+                .append(esc(paragraphs(p.source().paragraphs(), lang))).append("</p>\n");
         html.append("</article>\n");
     }
 
@@ -160,5 +159,15 @@ final class AdvicePage {
             }
         }
         return out.toString();
+    }
+
+    /** The cited paragraphs in the page's language, e.g. "paragraphs 15 and 16", or its Chinese form. */
+    private String paragraphs(List<Integer> numbers, Lang lang) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < numbers.size(); i++) {
+            if (i > 0) list.append(messages.get(i == numbers.size() - 1 ? "page.listLastSeparator" : "page.listSeparator", lang));
+            list.append(numbers.get(i));
+        }
+        return messages.get(numbers.size() == 1 ? "page.paragraph" : "page.paragraphs", lang, list);
     }
 }
