@@ -42,7 +42,14 @@ public final class App {
         ActiveRuleset rules = new ActiveRuleset();
         ServiceMetrics metrics = new ServiceMetrics();
         Advisor advisor = new Advisor(EvaluationLimits.DEFAULT, metrics);
-        Records records = Records.open(config.records(), rules, Clock.systemUTC());
+        Records records;
+        try {
+            records = Records.open(config.records(), rules, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            LOG.error("cannot open the records database ({}): {}", config.records().storage().describe(), e.getMessage());
+            System.exit(1);
+            return;
+        }
         RulesPipeline pipeline = new RulesPipeline(config.rulesDir(), rules, Clock.systemUTC(), RulesPipeline.DEFAULT_GRACE,
                 ReloadObserver.both(metrics, records.archive()), records.pastCases());
         // The first build and the HTTP server's start take a second or more each: overlap them on the two cores.

@@ -18,6 +18,13 @@ public record Storage(Path dataDir, String url, String user, String password) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("advisor");
     }
 
+    /** Where, for a log line: the URL without its query (which may carry a password). */
+    public String describe() {
+        String where = jdbcUrl();
+        int query = where.indexOf('?');
+        return query < 0 ? where : where.substring(0, query);
+    }
+
     boolean embedded() {
         return url == null || url.isBlank();
     }

@@ -261,6 +261,21 @@ abstract class ConsultationsContract {
     }
 
     @Test
+    void a_database_that_is_gone_answers_503_problem_json_and_advice_goes_on() throws IOException {
+        Service service = start();
+        String reference = save(service, ADULT);
+        service.records.close();
+
+        HttpResponse<String> lookUp = service.server.get("/api/v1/consultations/" + reference);
+
+        assertThat(lookUp.statusCode()).isEqualTo(503);
+        assertThat(json(lookUp).get("type").asText()).isEqualTo("/problems/records-unavailable");
+        assertThat(lookUp.body()).doesNotContain("Exception");
+        assertThat(service.server.postJson("/api/v1/consultations", ADULT).statusCode()).isEqualTo(503);
+        assertThat(service.server.postJson("/api/v1/advice", ADULT).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void look_ups_by_reference_are_rate_limited_per_client() throws IOException {
         Service service = start(new LookupLimiter.Limits(3, Duration.ofMinutes(10)));
         String reference = save(service, ADULT);
