@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import ch.qos.logback.classic.Level;
 import org.policyadvisor.TestServer;
+import org.policyadvisor.testing.LogCapture;
+import org.policyadvisor.testing.RawHttp;
 
 /**
  * Slow-body clients (headers, then one byte every few seconds) on real sockets must not take the threads that the
@@ -24,7 +27,7 @@ class SlowClientsTest {
     @Test
     void health_and_ready_answer_within_a_second_while_16_slow_clients_hold_connections() throws Exception {
         List<Socket> slow = new ArrayList<>();
-        try {
+        try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < CLIENTS; i++) {
                 Socket socket = new Socket("127.0.0.1", server.port());
                 socket.getOutputStream().write(("POST /api/v1/advice HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
@@ -47,6 +50,11 @@ class SlowClientsTest {
                 for (Socket socket : slow) trickle(socket);
             }
             assertThat(worstMillis).as("slowest /health or /ready while slow clients held connections, ms").isLessThan(1_000);
+            // The trickling clients were cut off as too slow (408), without an error or a stack trace in the log.
+            RawHttp.Response cutOff = RawHttp.read(slow.get(0).getInputStream());
+            assertThat(cutOff.status()).isEqualTo(408);
+            assertThat(cutOff.isProblemJson()).isTrue();
+            assertThat(log.at(Level.ERROR)).isEmpty();
         } finally {
             for (Socket socket : slow) socket.close();
         }
