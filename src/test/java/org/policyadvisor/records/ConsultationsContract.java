@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyadvisor.reload.RulesFixture;
+import org.policyadvisor.testing.LogCapture;
 import org.policyadvisor.testing.MutableClock;
 
 /**
@@ -261,6 +262,23 @@ abstract class ConsultationsContract {
     }
 
     @Test
+    void logs_name_the_reference_and_never_an_answer() throws IOException {
+        Service service = start();
+        try (LogCapture log = new LogCapture()) {
+            String reference = save(service, "{\"age\": 47, \"asOf\": \"2026-01-01\"}");
+            service.server.get("/api/v1/consultations/" + reference + "/replay");
+            service.server.postJson("/api/v1/consultations", "{\"age\": 470}");
+            service.server.send(HttpRequest.newBuilder(service.server.uri("/api/v1/consultations/" + reference)).DELETE(),
+                    "Authorization", "Bearer " + Service.TOKEN);
+
+            List<String> lines = log.events().stream().map(e -> e.getFormattedMessage()).toList();
+            assertThat(lines).anyMatch(line -> line.contains("saved consultation " + reference));
+            assertThat(lines).anyMatch(line -> line.contains("erased consultation " + reference));
+            assertThat(lines).noneMatch(line -> line.contains("age") || line.contains("470") || line.contains("{\""));
+        }
+    }
+
+    @Test
     void a_database_that_is_gone_answers_503_problem_json_and_advice_goes_on() throws IOException {
         Service service = start();
         String reference = save(service, ADULT);
@@ -273,6 +291,10 @@ abstract class ConsultationsContract {
         assertThat(lookUp.body()).doesNotContain("Exception");
         assertThat(service.server.postJson("/api/v1/consultations", ADULT).statusCode()).isEqualTo(503);
         assertThat(service.server.postJson("/api/v1/advice", ADULT).statusCode()).isEqualTo(200);
+        JsonNode validated = json(service.server.postJson("/api/v1/rules/validate", JSON.writeValueAsString(RulesFixture.tiny(250)),
+                "Authorization", "Bearer " + Service.TOKEN));
+        assertThat(validated.get("ok").asBoolean()).isTrue();
+        assertThat(validated.get("impact").has("consultations")).as("no saved cases to report while the database is gone").isFalse();
     }
 
     @Test
