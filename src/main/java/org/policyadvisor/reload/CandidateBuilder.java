@@ -52,16 +52,16 @@ final class CandidateBuilder {
             ruleset = compiler.compile(files);
         } catch (RulesetRejected e) {
             return refused(version, start, located(e.problems()));
-        } catch (RuntimeException e) {
-            LOG.warn("the rules compiler failed on candidate {}", version, e);
-            return refused(version, start, List.of(RuleProblem.in(null, "the rules could not be built: " + e)));
+        } catch (Throwable e) { // a build must never take the watcher or a request thread down with it
+            LOG.warn("the rules could not be built: candidate {}", version, e);
+            return refused(version, start, List.of(RuleProblem.in(null, "the rules could not be built: " + inPlainWords(e))));
         }
         ScenarioReport report;
         try {
             report = scenarios.run(ruleset);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.warn("the scenario tests failed to run on candidate {}", version, e);
-            report = new ScenarioReport(List.of(), List.of(RuleProblem.in(null, "the scenario tests could not run: " + e)));
+            report = new ScenarioReport(List.of(), List.of(RuleProblem.in(null, "the scenario tests could not run: " + inPlainWords(e))));
         }
         List<RuleProblem> errors = new ArrayList<>(report.problems());
         report.failures().forEach(failure -> errors.add(problem(files, failure)));
@@ -87,6 +87,13 @@ final class CandidateBuilder {
             }
         }
         return located;
+    }
+
+    /** What policy staff can act on, without the engine's class names (the log has the details). */
+    static String inPlainWords(Throwable e) {
+        if (e instanceof StackOverflowError) return "they are nested too deeply (for example, too many parentheses inside each other)";
+        if (e instanceof OutOfMemoryError) return "they need more memory than the service has";
+        return "the rule engine failed on them; the service log has the details";
     }
 
     private Candidate refused(String version, long start, List<RuleProblem> problems) {
