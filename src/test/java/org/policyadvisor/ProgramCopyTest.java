@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyadvisor.reload.CheckCommand;
 import org.policyadvisor.testing.RulesCopy;
 
 /**

@@ -1,14 +1,7 @@
 package org.policyadvisor.ruleset;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -47,10 +40,7 @@ final class CatalogueReader {
     static final String ASSUMPTIONS = "assumptions.yaml";
     static final String CRITERIA_TEXTS = "criteria.yaml";
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    static final ObjectMapper YAML = YamlFiles.YAML;
 
     private final List<RuleFile> files;
     private final KieBase kieBase;
@@ -372,48 +362,12 @@ final class CatalogueReader {
     }
 
     private <T> T parse(RuleFile file, TypeReference<T> type) {
-        try {
-            T value = YAML.readValue(file.content(), type);
-            if (value == null) problem(file.path(), null, "the file is empty");
-            return value;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String path = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                    ? "at " + pathOf(mapping) + ": " : "";
-            problems.add(new RuleProblem(file.path(), at == null ? null : at.getLineNr(), at == null ? null : at.getColumnNr(),
-                    path + e.getOriginalMessage()));
-            return null;
-        } catch (IOException e) {
-            problems.add(RuleProblem.in(file.path(), "cannot read: " + e.getMessage()));
-            return null;
-        }
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            path.append(ref.getFieldName() != null ? "/" + ref.getFieldName() : "/" + ref.getIndex());
-        }
-        return path.toString();
+        return YamlFiles.read(file, type, problems::add);
     }
 
     /** Records a problem at the first line of the named (or any DRL) file that contains {@code needle}. */
     private void problem(String fileName, String needle, String message) {
-        if (needle != null) {
-            for (RuleFile file : files) {
-                if (fileName != null && !file.path().equals(fileName) && !file.fileName().equals(fileName)) continue;
-                if (fileName == null && !file.isDrl()) continue;
-                String[] lines = file.text().split("\n", -1);
-                for (int i = 0; i < lines.length; i++) {
-                    int column = lines[i].indexOf(needle);
-                    if (column >= 0) {
-                        problems.add(new RuleProblem(file.path(), i + 1, column + 1, message));
-                        return;
-                    }
-                }
-            }
-        }
-        problems.add(RuleProblem.in(fileName, message));
+        problems.add(TextLocator.find(files, fileName, needle, message));
     }
 
     /** Metadata values of declared types keep their quotes; rule metadata does not. */
