@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.policyadvisor.advice.FieldError;
+import org.policyadvisor.advice.InputBounds;
 import org.policyadvisor.advice.InvalidInput;
 import org.policyadvisor.advice.ProfileBinder;
 import org.policyadvisor.catalogue.Catalogue;
@@ -203,6 +204,8 @@ public final class ClaimBinder {
                 errors.add(FieldError.of(at + "/" + field, "not-an-integer"));
             } else if (node.intValue() < least) {
                 errors.add(FieldError.of(at + "/" + field, "at-least", least));
+            } else if (node.intValue() > InputBounds.MAX_QUANTITY) {
+                errors.add(FieldError.of(at + "/" + field, "out-of-range", least, InputBounds.MAX_QUANTITY));
             } else {
                 return node.intValue();
             }
@@ -241,7 +244,12 @@ public final class ClaimBinder {
             JsonNode node = parent.get(field);
             if (!present(node)) return null;
             try {
-                if (node.isTextual()) return LocalDate.parse(node.textValue());
+                if (node.isTextual()) {
+                    LocalDate date = LocalDate.parse(node.textValue());
+                    if (InputBounds.inRange(date)) return date;
+                    errors.add(InputBounds.dateOutOfRange(at + "/" + field));
+                    return null;
+                }
             } catch (DateTimeParseException e) {
                 // worded below, without the value
             }
