@@ -3,7 +3,7 @@
 // announces a one-line status, switches the language in place, saves and reopens a consultation by reference, and
 // prints the applicant's handout (or the consultant's view). Answers live only in the form.
 
-import { h } from './dom.js';
+import { h, fill as fillElement } from './dom.js';
 import { t, setupLanguage, currentLang, formatDate, formatDateTime } from './i18n.js';
 import { relabelQuestions, showFieldErrors, rawValue, typed } from './questions.js';
 import { renderResults, renderSummary, renderAskNext, groupsOf, announcement, fieldLink } from './results.js';
@@ -211,7 +211,8 @@ function renderPrintSummary() {
 }
 
 function renderHandoutNow(groups = groupsOf(lastAdvice, details)) {
-  handout.replaceChildren(...renderHandout(lastAdvice, groups, answersShown(), saved, details.contact?.[currentLang()] ?? null));
+  fillElement(handout, renderHandout(lastAdvice, groups, answersShown(), saved, details.contact?.[currentLang()] ?? null,
+    Boolean(form.elements.asOf.value)));
 }
 
 /** Prints the handout (or the consultant's view) once the results match the answers. */
@@ -229,7 +230,7 @@ function toolMessage(text) {
 function showReference() {
   referenceView.hidden = !saved;
   if (!saved) return;
-  referenceView.replaceChildren(`${t('desk.reference')}: `, h('strong', { class: 'ref' }, saved.reference),
+  fillElement(referenceView, `${t('desk.reference')}: `, h('strong', { class: 'ref' }, saved.reference),
     saved.createdAt && [' ', h('span', { class: 'meta' }, t('desk.savedAt', formatDateTime(new Date(saved.createdAt))))]);
   renderHandoutNow();
 }
@@ -303,7 +304,7 @@ function showChanges(changes) {
   changesView.hidden = changes === null;
   if (changes === null) return;
   const name = (id) => lastAdvice?.programs.find((p) => p.id === id)?.name ?? id;
-  changesView.replaceChildren(changes.length === 0 ? h('p', {}, t('desk.noChanges'))
+  fillElement(changesView, changes.length === 0 ? h('p', {}, t('desk.noChanges'))
     : [h('p', {}, h('strong', {}, t('desk.changedSince'))),
       h('ul', {}, changes.map((c) => h('li', { 'data-program': c.program }, `${name(c.program)}: ${statusWord(c.then)} → ${statusWord(c.now)}`)))]);
 }

@@ -12,13 +12,17 @@ export function asLead(label) {
   return /[?:\uFF1F\uFF1A]$/.test(label) ? label : `${label}:`;
 }
 
-/** answers: [label, shown value] pairs; saved: { reference } or null; contact: the desk's text in this language. */
-export function renderHandout(advice, groups, answers, saved, contact) {
+/**
+ * answers: [label, shown value] pairs; saved: { reference } or null; contact: the desk's text in this language;
+ * askedAsOf: the advice was asked for another day than today, which the handout then says.
+ */
+export function renderHandout(advice, groups, answers, saved, contact, askedAsOf) {
   return [
     h('header', { class: 'handout-head' },
       h('div', {},
         h('h2', { class: 'handout-title' }, t('handout.title')),
         h('p', { class: 'meta' }, `${t('handout.date')}: ${formatDate(new Date())}`,
+          askedAsOf && ` · ${t('page.asOf')}: ${advice.asOf}`,
           saved && [' · ', `${t('desk.reference')}: `, h('strong', { class: 'handout-reference' }, saved.reference)],
           ' · ', `${t('page.rulesetVersion')}: `, h('code', {}, shortVersion(advice.rulesetVersion)))),
       saved && h('img', { class: 'qr', src: `/c/${encodeURIComponent(saved.reference)}/qr.svg`, alt: t('desk.qr'), width: 88, height: 88 })),
