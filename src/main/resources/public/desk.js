@@ -173,7 +173,7 @@ function markNext() {
   next.classList.add('next');
   next.dataset.nextLabel = t('desk.askNext');
   if (lastItem && lastItem !== next) {
-    lastItem.append(h('p', { class: 'then-ask' }, fieldLink(question.field, `${t('desk.askNext')}: ${question.label}`, 'next')));
+    lastItem.append(h('p', { class: 'then-ask' }, fieldLink(question.field, `${t('desk.askNext')}${t('page.colon')}${question.label}`, 'next')));
   }
 }
 
@@ -204,8 +204,8 @@ function renderPrintSummary() {
   printSummary.replaceChildren(
     h('h2', {}, t('desk.printHeading')),
     h('p', { class: 'meta' },
-      `${t('page.printedAt')}: ${formatDate(new Date())} · ${t('page.asOf')}: ${lastAdvice.asOf} · `,
-      `${t('page.rulesetVersion')}: `, h('code', {}, lastAdvice.rulesetVersion.slice(0, 19))),
+      `${t('page.printedAt')}${t('page.colon')}${formatDate(new Date())} · ${t('page.asOf')}${t('page.colon')}${lastAdvice.asOf} · `,
+      `${t('page.rulesetVersion')}${t('page.colon')}`, h('code', {}, lastAdvice.rulesetVersion.slice(0, 19))),
     h('h3', {}, t('page.answers')),
     h('dl', { class: 'answers' }, answersShown().map(([label, value]) => h('div', {}, h('dt', {}, asLead(label)), h('dd', {}, value)))));
 }
@@ -230,7 +230,7 @@ function toolMessage(text) {
 function showReference() {
   referenceView.hidden = !saved;
   if (!saved) return;
-  fillElement(referenceView, `${t('desk.reference')}: `, h('strong', { class: 'ref' }, saved.reference),
+  fillElement(referenceView, `${t('desk.reference')}${t('page.colon')}`, h('strong', { class: 'ref' }, saved.reference),
     saved.createdAt && [' ', h('span', { class: 'meta' }, t('desk.savedAt', formatDateTime(new Date(saved.createdAt))))]);
   renderHandoutNow();
 }
@@ -255,7 +255,7 @@ async function save() {
     const body = await response.json();
     saved = { reference: body.reference, createdAt: body.createdAt, key: JSON.stringify(answers()) };
     showReference();
-    say(`${t('desk.reference')}: ${body.reference}`);
+    say(`${t('desk.reference')}${t('page.colon')}${body.reference}`);
   } catch {
     toolMessage(t('desk.saveFailed'));
   }
