@@ -29,11 +29,11 @@ import org.policyadvisor.catalogue.Assumption;
 import org.policyadvisor.catalogue.Catalogue;
 import org.policyadvisor.catalogue.Condition;
 import org.policyadvisor.catalogue.Criterion;
-import org.policyadvisor.catalogue.MentorSchedule;
 import org.policyadvisor.catalogue.Program;
 import org.policyadvisor.catalogue.Question;
 import org.policyadvisor.catalogue.QuestionType;
 import org.policyadvisor.catalogue.Text;
+import org.policyadvisor.catalogue.Unit;
 
 /**
  * Reads the catalogue a ruleset declares: questions from {@code declare Applicant}, programs from metadata-only
@@ -46,6 +46,7 @@ final class CatalogueReader {
     static final String APPLICANT_TEXTS = "applicant.yaml";
     static final String ASSUMPTIONS = "assumptions.yaml";
     static final String CRITERIA_TEXTS = "criteria.yaml";
+    static final String UNITS = "units.yaml";
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
@@ -85,11 +86,11 @@ final class CatalogueReader {
         Map<String, Question> questionsByField = new LinkedHashMap<>();
         questions.forEach(q -> questionsByField.put(q.field(), q));
         Map<String, Criterion> criteria = readCriteria(questionsByField, assumptions);
-        List<Program> programs = readPrograms(criteria);
-        MentorSchedule schedule = new MentorScheduleReader(kieBase, (needle, message) -> problem(null, needle, message)).read(programs);
+        Map<String, Unit> units = readUnits();
+        List<Program> programs = readPrograms(criteria, units);
         if (!problems.isEmpty()) throw new RulesetRejected(problems);
         return new Catalogue(List.copyOf(questions), Map.copyOf(questionsByField), Map.copyOf(criteria),
-                Map.copyOf(assumptions), programs, schedule);
+                Map.copyOf(assumptions), programs, Map.copyOf(units));
     }
 
     // ---- questions -------------------------------------------------------------------------------------------
@@ -173,9 +174,11 @@ final class CatalogueReader {
     private Map<String, Criterion> readCriteria(Map<String, Question> questions, Map<String, Assumption> assumptions) {
         Map<String, CriterionText> texts = criterionTexts();
         Map<String, List<Rule>> rulesByCriterion = new LinkedHashMap<>();
+        Set<String> claimFiles = Benefits.claimScheduleFiles(kieBase, files);
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 String criterion = string(rule.getMetaData().get("criterion"));
+                if (criterion == null && claimFiles.contains(Benefits.fileOf(rule))) continue; // a claim schedule's rule
                 if (criterion == null) {
                     problem(null, "rule \"" + rule.getName() + "\"", "rule \"" + rule.getName() + "\" has no @criterion(\"…\"); every rule decides a condition of a criterion");
                 } else {
@@ -290,10 +293,17 @@ final class CatalogueReader {
         return name.endsWith(".yaml") && name.indexOf('.') == name.length() - 5 ? name.substring(0, name.length() - 5) : null;
     }
 
-    private List<Program> readPrograms(Map<String, Criterion> criteria) {
+    /** The units a benefit's amount can be given in, with their labels: an open set, in units.yaml. */
+    private Map<String, Unit> readUnits() {
+        Map<String, Unit> units = readYaml(UNITS, new TypeReference<LinkedHashMap<String, Unit>>() {});
+        return units == null ? Map.of() : units;
+    }
+
+    private List<Program> readPrograms(Map<String, Criterion> criteria, Map<String, Unit> units) {
         List<Program> programs = new ArrayList<>();
+        Benefits benefits = new Benefits(kieBase, units);
         for (FactType type : programTypes()) {
-            Program program = program(type, criteria);
+            Program program = program(type, criteria, benefits);
             if (program != null) programs.add(program);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -305,7 +315,7 @@ final class CatalogueReader {
         return List.copyOf(programs);
     }
 
-    private Program program(FactType type, Map<String, Criterion> criteria) {
+    private Program program(FactType type, Map<String, Criterion> criteria, Benefits benefitReader) {
         Map<String, Object> meta = type.getMetaData();
         String id = string(meta.get("program"));
         String where = "@program(\"" + id + "\")";
@@ -326,9 +336,15 @@ final class CatalogueReader {
         allCriteria.add(Criterion.PROGRAM_IN_EFFECT);
         Set<String> assumptions = new LinkedHashSet<>();
         allCriteria.stream().map(criteria::get).filter(c -> c != null).forEach(c -> assumptions.addAll(c.assumptions()));
+        List<Program.Benefit> benefits = new ArrayList<>();
+        List<Benefits.BenefitText> written = text.benefits() == null ? List.of() : text.benefits();
+        for (int i = 0; i < written.size(); i++) {
+            Program.Benefit benefit = benefitReader.resolve(written.get(i), "benefit " + (i + 1) + " of program '" + id + "'",
+                    message -> problem(id + ".yaml", "benefits:", message));
+            if (benefit != null) benefits.add(benefit);
+        }
         return new Program(id, text.order(), text.name(), text.summary(), List.copyOf(allCriteria), availability, from, to,
-                text.benefits() == null ? List.of() : List.copyOf(text.benefits()), text.howToApply(), text.source(),
-                List.copyOf(assumptions));
+                List.copyOf(benefits), text.howToApply(), text.source(), List.copyOf(assumptions));
     }
 
     private Program.Availability availability(Object value, String where) {
@@ -448,6 +464,6 @@ final class CatalogueReader {
         }
     }
 
-    record ProgramText(int order, Text name, Text summary, List<Program.Benefit> benefits, Text howToApply,
+    record ProgramText(int order, Text name, Text summary, List<Benefits.BenefitText> benefits, Text howToApply,
                        Program.Source source, Map<String, CriterionText> criteria) {}
 }

@@ -1,11 +1,15 @@
 package org.policyadvisor.web;
 
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 import org.policyadvisor.catalogue.Lang;
+import org.policyadvisor.claims.ClaimSchedules;
+import org.policyadvisor.claims.ScheduleView;
 import org.policyadvisor.ruleset.ActiveRuleset;
+import org.policyadvisor.ruleset.Ruleset;
 
-/** GET /, /mentor, /rules (the pages) and GET /api/v1/ui-texts (their words, for their scripts). */
+/** GET /, each claim schedule's page, /rules (the pages) and GET /api/v1/ui-texts (their words, for their scripts). */
 final class DeskController {
 
     private final ActiveRuleset rules;
@@ -19,15 +23,29 @@ final class DeskController {
     }
 
     void desk(Context ctx) {
-        ctx.html(page.desk(AdvisorApp.activeOrUnavailable(rules).catalogue(), Negotiation.lang(ctx)));
+        Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
+        Lang lang = Negotiation.lang(ctx);
+        ctx.html(page.desk(ruleset.catalogue(), page.links(schedules(ruleset, lang), lang), lang));
     }
 
-    void mentor(Context ctx) {
-        ctx.html(page.mentor(AdvisorApp.activeOrUnavailable(rules).catalogue(), Negotiation.lang(ctx)));
+    /** GET /{page}: the page of the claim schedule that declares it, such as /mentor. */
+    void claimPage(Context ctx) {
+        Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
+        Lang lang = Negotiation.lang(ctx);
+        List<ScheduleView> schedules = schedules(ruleset, lang);
+        ScheduleView schedule = schedules.stream().filter(s -> ctx.pathParam("page").equals(s.page())).findFirst()
+                .orElseThrow(() -> new ApiProblem(404, "not-found"));
+        ctx.html(page.claimPage(ruleset.catalogue(), schedule, page.links(schedules, lang), lang));
     }
 
     void rulesStatus(Context ctx) {
-        ctx.html(page.shell("rules", Negotiation.lang(ctx)));
+        Lang lang = Negotiation.lang(ctx);
+        List<ScheduleView> schedules = rules.current().map(r -> schedules(r, lang)).orElse(List.of());
+        ctx.html(page.shell("rules", page.links(schedules, lang), lang));
+    }
+
+    private static List<ScheduleView> schedules(Ruleset ruleset, Lang lang) {
+        return ClaimSchedules.of(ruleset).all().stream().map(s -> ScheduleView.of(s, ruleset.catalogue(), lang)).toList();
     }
 
     void uiTexts(Context ctx) {
