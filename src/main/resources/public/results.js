@@ -31,7 +31,7 @@ export function renderResults(advice, labelOf, audienceField) {
     h('section', { class: 'group eligible', 'aria-labelledby': 'group-eligible' },
       h('h3', { id: 'group-eligible' }, `${t('page.ELIGIBLE')} (${eligible.length})`),
       h('p', { class: 'total' }, `${t('page.total')}: `,
-        h('strong', { id: 'desk-total' }, formatMoney(advice.totals.eligibleCash, advice.totals.currency))),
+        h('strong', { id: 'desk-total' }, totals(advice.totals))),
       eligible.length ? eligible.map((p) => program(p, labelOf)) : h('p', { class: 'note' }, t('desk.none'))),
     h('section', { class: 'group needs-info', 'aria-labelledby': 'group-needs-info' },
       h('h3', { id: 'group-needs-info' }, `${t('page.NEEDS_INFO')} (${needsInfo.length})`),
@@ -76,9 +76,24 @@ function program(p, labelOf) {
       h('p', { class: 'meta' }, `${p.source.document}, ${t('page.paragraph')} ${p.source.paragraphs.join(', ')}`)));
 }
 
+/** An amount in its currency, "up to" it when it is a maximum. */
+function money(amount, currency, upTo) {
+  const text = formatMoney(amount, currency);
+  return upTo ? t('page.upTo', text) : text;
+}
+
+/** One-off cash per currency; 0 in the main currency when nothing counts. */
+function totals(all) {
+  if (!all.byCurrency || all.byCurrency.length === 0) return formatMoney(all.eligibleCash, all.currency);
+  return all.byCurrency.map((total) => money(total.amount, total.currency, total.upTo)).join(' + ');
+}
+
 function benefits(p) {
   return h('ul', { class: 'benefits' }, p.benefits.map((b) => h('li', {},
-    b.kind === 'CASH' && h('strong', { class: 'amount' }, b.amount === null ? t('page.amountUnknown')
-      : [formatMoney(b.amount, b.currency), b.frequency && ` ${t(`page.${b.frequency}`)}`], ' — '),
+    b.kind === 'CASH' && [h('strong', { class: 'amount' }, b.amount === null ? t('page.amountUnknown')
+      : [money(b.amount, b.currency, b.maximum), b.unit && ` ${b.unit}`]),
+    b.periodsText && [' · ', h('span', { class: 'periods' }, b.periodsText)],
+    b.cap !== null && b.cap !== undefined && [' · ', h('span', { class: 'cap' }, t('page.cap', formatMoney(b.cap, b.currency)))],
+    ' — '],
     b.description)));
 }

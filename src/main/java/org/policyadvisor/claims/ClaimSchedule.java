@@ -46,7 +46,7 @@ public record ClaimSchedule(
         return parties.stream().filter(p -> p.type().getSimpleName().equals(typeName)).findFirst().orElse(null);
     }
 
-    /** The answer's key that says whether the claimant qualifies, e.g. {@code mentorEligible}. */
+    /** The answer's key that says whether the claimant qualifies, the claimant's key followed by {@code Eligible}. */
     public String eligibleKey() {
         return claimant + "Eligible";
     }
@@ -98,14 +98,14 @@ public record ClaimSchedule(
 
     /**
      * The schedule's words in every language, from {@code <id>.yaml} beside its rules: its name and intro, the
-     * claimant as a heading and as a sentence says it ("the mentor"), what the answer says when the claimant does
+     * claimant as a heading and as a sentence names it ("the applicant"), what the answer says when the claimant does
      * or does not qualify, each list, field, item type, refusal reason and cap.
      */
     public record ScheduleTexts(Text name, Text intro, Text claimant, Text theClaimant, Text eligible, Text notEligible,
                                 Map<String, PartyText> parties, Map<String, Text> fields, Map<String, Text> values,
                                 Map<String, Text> reasons, Map<String, CapText> caps) {}
 
-    /** {@code label}: the heading of its list; {@code one}: "a mentee", as an error message says it. */
+    /** {@code label}: the heading of its list; {@code one}: one of its entries as an error message names it ("a participant"). */
     public record PartyText(Text label, Text one) {}
 
     /** A cap an answer names: its words, with {0} for the amount, which is the {@code cap} of the rate {@code from}. */

@@ -20,7 +20,7 @@ public record ClaimSchedules(List<ClaimSchedule> all, List<RuleProblem> problems
         return all.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
-    /** The schedule served at an extra path such as /api/v1/mentor-subsidy. */
+    /** The schedule served at an extra path declared by its @path. */
     public Optional<ClaimSchedule> byPath(String path) {
         return all.stream().filter(s -> path.equals(s.path())).findFirst();
     }

@@ -58,18 +58,18 @@ final class ScheduleReader {
     private ClaimSchedule schedule(FactType type) {
         int before = problems.size();
         String id = meta(type, "claimSchedule");
-        if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) problem(type, "@claimSchedule needs an id in lower-case words joined by hyphens, such as \"mentor-subsidy\"");
+        if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) problem(type, "@claimSchedule needs an id in lower-case words joined by hyphens, such as \"training-allowance\"");
         String claimant = required(type, "claimant");
         String program = required(type, "claimantProgram");
         String currency = required(type, "currency");
         if (program != null && ruleset.catalogue().programs().stream().noneMatch(p -> p.id().equals(program))) {
             problem(type, "@claimantProgram names '" + program + "', which is not a declared program");
         }
-        if (currency != null && !currency.matches("[A-Z]{3}")) problem(type, "@currency must be a three-letter currency code such as CNY");
+        if (currency != null && !currency.matches("[A-Z]{3}")) problem(type, "@currency must be a three-letter currency code such as HKD");
         String path = meta(type, "path");
         if (path != null && !path.matches("/api/v1/[a-z0-9]+(-[a-z0-9]+)*")) problem(type, "@path must look like /api/v1/some-name");
         String page = meta(type, "page");
-        if (page != null && !page.matches("[a-z0-9]+(-[a-z0-9]+)*")) problem(type, "@page must be a name in lower-case words joined by hyphens, such as \"mentor\"");
+        if (page != null && !page.matches("[a-z0-9]+(-[a-z0-9]+)*")) problem(type, "@page must be a name in lower-case words joined by hyphens, such as \"training\"");
         checkEngineField(type, ClaimSchedule.AS_OF, LocalDate.class);
         checkEngineField(type, ClaimSchedule.CLAIMANT_ELIGIBLE, boolean.class);
         checkEngineField(type, ClaimSchedule.IN_FORCE_FROM, LocalDate.class);
@@ -90,7 +90,7 @@ final class ScheduleReader {
 
     private ClaimSchedule.Group group(FactType type, String key) {
         String name = meta(type, key);
-        if (name == null || !name.matches("[a-z][A-Za-z0-9]*")) problem(type, "@" + key + " needs the name of its list in the claim, such as \"" + (key.equals("items") ? "items" : "mentees") + "\"");
+        if (name == null || !name.matches("[a-z][A-Za-z0-9]*")) problem(type, "@" + key + " needs the name of its list in the claim, such as \"" + (key.equals("items") ? "items" : "participants") + "\"");
         String orderBy = meta(type, "inOrderOf");
         List<ClaimSchedule.Field> fields = new ArrayList<>();
         for (FactField field : type.getFields()) fields.add(field(type, field));
@@ -123,7 +123,7 @@ final class ScheduleReader {
             }
         }
         String party = string(meta.get("party"));
-        if (meta.containsKey("party") && party == null) problem(type, "@party on a field names the declared type of the party, such as @party(\"Mentee\")");
+        if (meta.containsKey("party") && party == null) problem(type, "@party on a field names the declared type of the party, such as @party(\"Participant\")");
         return new ClaimSchedule.Field(field.getName(), field.getType(), input, required, list(meta.get("values")), min, forTypes, party,
                 meta.containsKey("answer"));
     }
@@ -150,7 +150,7 @@ final class ScheduleReader {
     private ClaimSchedule.PerType perType(FactType type, List<ClaimSchedule.Group> parties) {
         String[] target = String.valueOf(meta(type, "perItemType")).split("\\.");
         if (target.length != 2 || parties.stream().noneMatch(p -> p.type().getSimpleName().equals(target[0]))) {
-            problem(type, "@perItemType needs a party type and the name of its field, such as \"Mentee.previouslyPaid\"");
+            problem(type, "@perItemType needs a party type and the name of its field, such as \"Participant.previouslyPaid\"");
             return new ClaimSchedule.PerType(type, null, null);
         }
         List<? extends FactField> fields = type.getFields();

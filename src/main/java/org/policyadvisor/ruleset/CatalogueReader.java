@@ -58,6 +58,7 @@ final class CatalogueReader {
     private final FactType applicantType;
     private final List<RuleProblem> problems = new ArrayList<>();
     private final Map<String, ProgramText> programTexts = new LinkedHashMap<>();
+    private Map<String, Assumption> knownAssumptions = Map.of();
 
     CatalogueReader(List<RuleFile> files, KieBase kieBase, FactType applicantType) {
         this.files = files;
@@ -80,6 +81,7 @@ final class CatalogueReader {
     Catalogue read() {
         readProgramTexts();
         Map<String, Assumption> assumptions = readAssumptions();
+        knownAssumptions = assumptions;
         List<Question> questions = readQuestions();
         // Everything else refers to the questions: report a broken applicant file alone, not its echoes.
         if (!problems.isEmpty()) throw new RulesetRejected(problems);
@@ -336,6 +338,11 @@ final class CatalogueReader {
         allCriteria.add(Criterion.PROGRAM_IN_EFFECT);
         Set<String> assumptions = new LinkedHashSet<>();
         allCriteria.stream().map(criteria::get).filter(c -> c != null).forEach(c -> assumptions.addAll(c.assumptions()));
+        if (text.assumptions() != null) { // the program's own, such as one about an amount
+            text.assumptions().stream().filter(a -> !knownAssumptions.containsKey(a))
+                    .forEach(a -> problem(id + ".yaml", "assumptions:", "program '" + id + "' relies on assumption " + a + ", which assumptions.yaml does not define"));
+            assumptions.addAll(text.assumptions());
+        }
         List<Program.Benefit> benefits = new ArrayList<>();
         List<Benefits.BenefitText> written = text.benefits() == null ? List.of() : text.benefits();
         for (int i = 0; i < written.size(); i++) {
@@ -465,5 +472,5 @@ final class CatalogueReader {
     }
 
     record ProgramText(int order, Text name, Text summary, List<Benefits.BenefitText> benefits, Text howToApply,
-                       Program.Source source, Map<String, CriterionText> criteria) {}
+                       Program.Source source, Map<String, CriterionText> criteria, List<String> assumptions) {}
 }

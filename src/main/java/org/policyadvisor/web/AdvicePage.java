@@ -43,8 +43,8 @@ final class AdvicePage {
             List<Advice.ProgramAdvice> programs = advice.programs().stream().filter(p -> p.status() == status).toList();
             html.append("<section><h2>").append(esc(messages.get("page." + status, lang))).append(" (").append(programs.size()).append(")</h2>\n");
             if (status == ProgramStatus.ELIGIBLE) {
-                html.append("<p class=\"total\">").append(esc(messages.get("page.total", lang))).append(": ")
-                        .append(advice.totals().eligibleCash()).append(' ').append(advice.totals().currency()).append("</p>\n");
+                html.append("<p class=\"total\">").append(esc(messages.get("page.total", lang))).append(": ").append(totals(advice.totals(), lang))
+                        .append("</p>\n");
             }
             if (status == ProgramStatus.NEEDS_INFO && !advice.questions().isEmpty()) {
                 html.append("<p>").append(esc(messages.get("page.questions", lang))).append(":</p><ol>");
@@ -92,6 +92,24 @@ final class AdvicePage {
         html.append("</section>\n");
     }
 
+    /** An amount with its currency; "up to" it when it is a maximum. */
+    private String money(long amount, String currency, boolean maximum, Lang lang) {
+        String money = amount + (currency == null ? "" : " " + currency);
+        return maximum ? messages.get("page.upTo", lang, money) : money;
+    }
+
+    /** The one-off cash per currency, "up to" when an amount in it is a maximum; 0 in the main currency when none. */
+    private String totals(Advice.Totals totals, Lang lang) {
+        if (totals.byCurrency().isEmpty()) return "<strong class=\"cash\">" + esc(money(0, totals.currency(), false, lang)) + "</strong>";
+        StringBuilder html = new StringBuilder();
+        for (org.policyadvisor.advice.Decision.CashTotal total : totals.byCurrency()) {
+            if (html.length() > 0) html.append(" + ");
+            html.append("<strong class=\"cash\" data-currency=\"").append(esc(total.currency())).append("\">")
+                    .append(esc(money(total.amount(), total.currency(), total.upTo(), lang))).append("</strong>");
+        }
+        return html.toString();
+    }
+
     private void program(StringBuilder html, Advice.ProgramAdvice p, Catalogue catalogue, Lang lang) {
         html.append("<article class=\"program ").append(p.status()).append("\" id=\"").append(esc(p.id())).append("\"><h3>")
                 .append(esc(p.name())).append("<span class=\"badge\">").append(esc(messages.get("page." + p.availability(), lang)))
@@ -100,9 +118,13 @@ final class AdvicePage {
         for (Advice.BenefitAdvice b : p.benefits()) {
             html.append("<li>");
             if (b.kind() == Program.Benefit.Kind.CASH) {
-                html.append("<strong>").append(b.amount() == null ? esc(messages.get("page.amountUnknown", lang)) : b.amount() + " " + esc(b.currency()));
-                if (b.frequency() != null) html.append(" ").append(esc(messages.get("page." + b.frequency(), lang)));
-                html.append("</strong> — ");
+                html.append("<strong class=\"amount\">").append(b.amount() == null ? esc(messages.get("page.amountUnknown", lang))
+                        : esc(money(b.amount(), b.currency(), b.maximum(), lang)));
+                if (b.unit() != null) html.append(" ").append(esc(b.unit()));
+                html.append("</strong>");
+                if (b.periodsText() != null) html.append(" · <span class=\"periods\">").append(esc(b.periodsText())).append("</span>");
+                if (b.cap() != null) html.append(" · <span class=\"cap\">").append(esc(messages.get("page.cap", lang, b.cap() + " " + b.currency()))).append("</span>");
+                html.append(" — ");
             }
             html.append(esc(b.description())).append("</li>");
         }

@@ -47,7 +47,7 @@ final class ClaimsController {
         answer(ctx, ruleset, schedule);
     }
 
-    /** POST /api/v1/{name}: a schedule that declares this as its @path, such as /api/v1/mentor-subsidy. */
+    /** POST /api/v1/{name}: a schedule that declares this as its @path, kept for a path an older contract named. */
     void byPath(Context ctx) {
         Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
         ClaimSchedule schedule = ClaimSchedules.of(ruleset).byPath(PREFIX + ctx.pathParam("name")).orElseThrow(() -> new ApiProblem(404, "not-found"));

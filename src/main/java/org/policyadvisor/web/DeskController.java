@@ -28,7 +28,7 @@ final class DeskController {
         ctx.html(page.desk(ruleset.catalogue(), page.links(schedules(ruleset, lang), lang), lang));
     }
 
-    /** GET /{page}: the page of the claim schedule that declares it, such as /mentor. */
+    /** GET /{page}: the page of the claim schedule that declares it, such as the one at /{page} that its @page names. */
     void claimPage(Context ctx) {
         Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
         Lang lang = Negotiation.lang(ctx);

@@ -34,7 +34,7 @@ final class DeskPage {
 
     String desk(Catalogue catalogue, List<PageLink> links, Lang lang) {
         Optional<Question> audience = audienceSwitch(catalogue);
-        StringBuilder html = open(lang, text("page.title", lang), "desk", links, "desk");
+        StringBuilder html = open(lang, "page.title", messages.get("page.title", lang), "desk", links, "desk");
         audience.ifPresent(q -> html.append(hideOtherAudiences(q)));
         html.append("<main class=\"desk\">\n");
         html.append("<section id=\"desk-print-summary\" class=\"print-only\" aria-hidden=\"true\"></section>\n");
@@ -63,7 +63,7 @@ final class DeskPage {
      * this language as data for claim.js, which builds a table per list from it.
      */
     String claimPage(Catalogue catalogue, ScheduleView schedule, List<PageLink> links, Lang lang) {
-        StringBuilder html = open(lang, esc(schedule.name()), schedule.page(), links, "claim");
+        StringBuilder html = open(lang, null, schedule.name(), schedule.page(), links, "claim");
         html.append("<main id=\"app\" class=\"app\" data-schedule=\"").append(esc(schedule.id())).append("\">\n<noscript><p class=\"note\">")
                 .append(text("page.noscript", lang)).append("</p></noscript>\n<p class=\"note\" data-s=\"intro\">").append(esc(schedule.intro()))
                 .append("</p>\n<form id=\"claim-form\" novalidate>\n<section class=\"claimant\"><h2 data-s=\"claimant\">")
@@ -91,23 +91,24 @@ final class DeskPage {
 
     /** /rules: the common header and a main that a script fills. */
     String shell(String page, List<PageLink> links, Lang lang) {
-        return open(lang, text(page + ".title", lang), page, links, page)
+        return open(lang, page + ".title", messages.get(page + ".title", lang), page, links, page)
                 .append("<main id=\"app\" class=\"app\"><noscript><p class=\"note\">").append(text("page.noscript", lang))
                 .append("</p></noscript></main>\n</body></html>\n").toString();
     }
 
-    /** {@code title}: HTML, a message with its key or a text from the rules; {@code script}: the page's own script. */
-    private StringBuilder open(Lang lang, String title, String page, List<PageLink> links, String script) {
+    /** {@code titleKey}: the title's message, or null for {@code title} from the rules; {@code script}: the page's own script. */
+    private StringBuilder open(Lang lang, String titleKey, String title, String page, List<PageLink> links, String script) {
         String path = page.equals("desk") ? "/" : "/" + page;
         StringBuilder html = new StringBuilder(16_384)
                 .append("<!doctype html>\n<html lang=\"").append(lang.tag()).append("\" class=\"no-js\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(title.replaceAll("<[^>]*>", "")).append("</title>")
+                .append(titleKey == null ? "<title>" : "<title data-t=\"" + titleKey + "\">").append(esc(title)).append("</title>")
                 .append("<link rel=\"stylesheet\" href=\"/assets/desk.css\">")
                 .append("<script type=\"module\" src=\"/assets/").append(script).append(".js\"></script></head>\n")
                 .append("<body data-page=\"").append(page).append("\">\n");
         if (page.equals("desk")) html.append("<a class=\"skip\" href=\"#desk-results\">").append(text("desk.skip", lang)).append("</a>\n");
-        html.append("<header class=\"bar\"><h1>").append(title).append("</h1>\n")
+        html.append("<header class=\"bar\"><h1>").append(titleKey == null ? "<span data-s=\"name\">" + esc(title) + "</span>" : text(titleKey, lang))
+                .append("</h1>\n")
                 .append("<nav class=\"pages\" data-t-aria-label=\"desk.pages\" aria-label=\"").append(esc(messages.get("desk.pages", lang)))
                 .append("\">");
         for (PageLink link : links) {
