@@ -18,9 +18,12 @@ WORKDIR /app
 COPY --from=build /src/target/policy-advisor.jar /app/policy-advisor.jar
 COPY rules /app/rules
 COPY seeds /app/seeds
+# The embedded records database lives here unless DATABASE_URL names PostgreSQL; mount a volume to keep it.
+RUN mkdir -p /app/data && chown 10001:10001 /app/data
 USER 10001
 ENV PORT=8080 \
     RULES_DIR=/app/rules \
+    DATA_DIR=/app/data \
     JAVA_TOOL_OPTIONS="-XX:+UseParallelGC -XX:MaxRAMPercentage=37.5 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
 # Ready means a checked ruleset is serving, not merely that the process is up.

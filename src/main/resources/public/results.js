@@ -73,7 +73,13 @@ function program(p, labelOf) {
     h('details', { class: 'source', 'data-key': `source-${p.id}` },
       h('summary', {}, t('desk.showSource')),
       h('blockquote', { lang: 'zh-Hans' }, p.source.quote),
-      h('p', { class: 'meta' }, `${p.source.document}, ${t('page.paragraph')} ${p.source.paragraphs.join(', ')}`)));
+      h('p', { class: 'meta' }, `${p.source.document}, ${paragraphs(p.source.paragraphs)}`)));
+}
+
+/** The cited paragraphs in the page's language, e.g. "paragraphs 15 and 16". */
+function paragraphs(numbers) {
+  const list = numbers.map((n, i) => (i === 0 ? '' : t(i === numbers.length - 1 ? 'page.listLastSeparator' : 'page.listSeparator')) + n).join('');
+  return t(numbers.length === 1 ? 'page.paragraph' : 'page.paragraphs', list);
 }
 
 /** An amount in its currency, "up to" it when it is a maximum. */

@@ -1,5 +1,6 @@
 // The rules status page: GET /api/v1/rules (active version, files, the last attempt with its errors at
-// file:line:column and its scenario results) and GET /api/v1/rules/history.
+// file:line:column and its scenario results) and GET /api/v1/rules/history; and a candidate checked with
+// POST /api/v1/rules/validate (admin), with what it would change for scenarios and for saved consultations.
 
 import { h } from './dom.js';
 import { t, setupLanguage, formatDateTime } from './i18n.js';
@@ -7,6 +8,7 @@ import { t, setupLanguage, formatDateTime } from './i18n.js';
 const app = document.getElementById('app');
 let status = null;
 let history = null;
+let validation = null; // the last candidate's report, or { failed: status }
 
 async function load() {
   const response = await fetch('/api/v1/rules', { headers: { Accept: 'application/json' } });
@@ -56,6 +58,60 @@ function lastAttempt(attempt) {
         h('ul', {}, (scenario.failures ?? []).map((failure) => h('li', {}, failure))))))]);
 }
 
+/** The candidate's report: result, scenarios, and what it would change for real saved consultations. */
+function validationReport() {
+  if (!validation) return null;
+  if (validation.failed) return h('p', { class: 'failed-text', 'data-validate-error': String(validation.failed) }, t('rules.validate.failed', validation.failed));
+  const impact = validation.impact;
+  const cases = impact?.consultations;
+  return h('div', { id: 'rules-validate-report', 'data-ok': String(validation.ok) },
+    h('p', { class: validation.ok ? 'ok' : 'failed-text' }, t(`rules.result.${validation.result}`)),
+    h('dl', { class: 'facts' },
+      row(t('rules.testsRun'), String(validation.testsRun)),
+      row(t('rules.testsFailed'), h('span', { class: validation.testsFailed > 0 ? 'failed-text' : '' }, String(validation.testsFailed))),
+      row(t('rules.errors'), String(validation.errors?.length ?? 0))),
+    impact && h('p', { 'data-impact': 'scenarios' }, t('rules.impact.scenarios', impact.changed.length, impact.profilesCompared)),
+    cases && [
+      h('h3', {}, t('rules.impact.consultations')),
+      h('p', { 'data-impact': 'consultations', 'data-considered': String(cases.considered), 'data-changed': String(cases.changed) },
+        t('rules.impact.consultations.summary', cases.considered, cases.changed)),
+      cases.transitions.length > 0 && table('rules-impact-transitions',
+        [t('rules.impact.program'), t('rules.impact.from'), t('rules.impact.to'), t('rules.impact.count')],
+        cases.transitions.map((move) => h('tr', { 'data-program': move.program },
+          h('td', {}, h('code', {}, move.program)), h('td', {}, verdict(move.from)), h('td', {}, verdict(move.to)), h('td', {}, String(move.count)))))]);
+}
+
+function verdict(status) {
+  return status ? t(`page.${status}`) : t('rules.impact.absent');
+}
+
+async function validate(event) {
+  event.preventDefault();
+  const form = event.target;
+  const file = form.elements.candidate.files[0];
+  if (!file) return;
+  const response = await fetch('/api/v1/rules/validate', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/zip', Accept: 'application/json', Authorization: `Bearer ${form.elements.token.value}` },
+    body: file,
+  });
+  validation = response.ok ? await response.json() : { failed: response.status };
+  render();
+}
+
+function validateSection() {
+  return h('section', { id: 'rules-validate' },
+    h('h2', {}, t('rules.validate')),
+    h('p', { class: 'note' }, t('rules.validate.hint')),
+    h('form', { id: 'rules-validate-form', onsubmit: validate },
+      h('label', {}, t('rules.validate.candidate'), ' ', h('input', { type: 'file', name: 'candidate', accept: '.zip,application/zip', required: true })),
+      ' ',
+      h('label', {}, t('rules.validate.token'), ' ', h('input', { type: 'password', name: 'token', autocomplete: 'off', required: true })),
+      ' ',
+      h('button', { type: 'submit' }, t('rules.validate.run'))),
+    validationReport());
+}
+
 function render() {
   if (!status) {
     app.replaceChildren(h('section', {}, h('p', { class: 'note' }, t('rules.unavailable'))));
@@ -75,10 +131,11 @@ function render() {
         status.files.map((file) => h('tr', {}, h('td', {}, h('code', {}, file.path)), h('td', {}, h('code', {}, file.sha256)))))),
     history && h('section', { id: 'rules-history' },
       h('h2', {}, t('rules.history')),
-      // Newest first: the one serving is at the top, however long the history.
+      // The server lists them newest first: the one serving is at the top, however long the history.
       table('rules-history-table', [t('rules.activatedAt'), t('rules.version'), t('rules.files')],
-        history.slice().reverse().map((activation) => h('tr', {}, h('td', {}, when(activation.activatedAt)),
-          h('td', {}, h('code', {}, activation.version)), h('td', {}, String(activation.files)))))));
+        history.map((activation) => h('tr', {}, h('td', {}, when(activation.activatedAt)),
+          h('td', {}, h('code', {}, activation.version)), h('td', {}, String(activation.files)))))),
+    validateSection());
 }
 
 await setupLanguage(async () => render());

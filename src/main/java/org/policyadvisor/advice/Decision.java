@@ -42,7 +42,8 @@ public record Decision(List<ProgramDecision> programs) {
 
     /**
      * A program's verdict: any criterion NOT_MET makes it NOT_ELIGIBLE; else any UNKNOWN makes it NEEDS_INFO;
-     * else ELIGIBLE. {@code missing} are the unanswered fields that would decide its unknown criteria.
+     * else ELIGIBLE. {@code missing} are the unanswered fields that would decide its unknown criteria, and only for
+     * NEEDS_INFO: the unknown fields of a program that already fails (or holds) are not questions to ask.
      */
     public record ProgramDecision(Program program, ProgramStatus status, List<Criterion.Outcome> outcomes, List<String> missing) {
 
@@ -52,7 +53,7 @@ public record Decision(List<ProgramDecision> programs) {
                 if (outcome.status() == Status.NOT_MET) status = ProgramStatus.NOT_ELIGIBLE;
                 else if (outcome.status() == Status.UNKNOWN && status == ProgramStatus.ELIGIBLE) status = ProgramStatus.NEEDS_INFO;
             }
-            return new ProgramDecision(program, status, outcomes, missing);
+            return new ProgramDecision(program, status, outcomes, status == ProgramStatus.NEEDS_INFO ? missing : List.of());
         }
 
         public Criterion.Outcome outcome(String criterionId) {

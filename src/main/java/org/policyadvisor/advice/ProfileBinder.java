@@ -30,6 +30,25 @@ public final class ProfileBinder {
         return binding.result();
     }
 
+    /** A saved profile's answers under a ruleset whose questions may have changed since: those it refuses are dropped. */
+    public record Rebound(Map<String, Object> answers, List<String> dropped) {}
+
+    /** Binds a saved profile leniently: fields the catalogue no longer knows or accepts are left unanswered, and named. */
+    public static Rebound rebind(JsonNode saved, Catalogue catalogue) {
+        com.fasterxml.jackson.databind.node.ObjectNode profile = saved.deepCopy();
+        profile.remove(List.of(AS_OF, LANG));
+        try {
+            return new Rebound(fromJson(profile, catalogue).answers(), List.of());
+        } catch (InvalidInput refused) {
+            List<String> dropped = new ArrayList<>();
+            for (FieldError error : refused.errors()) {
+                String field = error.pointer().substring(1).split("/", 2)[0].replace("~1", "/").replace("~0", "~");
+                if (profile.remove(field) != null) dropped.add(field);
+            }
+            return new Rebound(fromJson(profile, catalogue).answers(), List.copyOf(dropped));
+        }
+    }
+
     public static AdviceRequest fromForm(Map<String, List<String>> form, Catalogue catalogue) {
         Binding binding = new Binding(catalogue);
         form.forEach((name, values) -> {

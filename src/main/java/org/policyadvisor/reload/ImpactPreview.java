@@ -1,7 +1,12 @@
 package org.policyadvisor.reload;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,14 +30,30 @@ import org.policyadvisor.scenario.ScenarioRunner;
  */
 public final class ImpactPreview {
 
-    private final Advisor advisor;
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    ImpactPreview(Advisor advisor) {
+    private final Advisor advisor;
+    private final PastCases pastCases;
+    private final Clock clock;
+
+    ImpactPreview(Advisor advisor, PastCases pastCases, Clock clock) {
         this.advisor = advisor;
+        this.pastCases = pastCases;
+        this.clock = clock;
     }
 
-    /** @param changed only the profiles with at least one difference */
-    public record Impact(int profilesCompared, List<ProfileChange> changed) {}
+    /**
+     * @param changed       only the profiles with at least one difference
+     * @param consultations the same over real saved cases; absent when none are kept
+     */
+    public record Impact(int profilesCompared, List<ProfileChange> changed,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Consultations consultations) {}
+
+    /** Saved cases decided by both rulesets today: how many, how many would change, and how, per program. */
+    public record Consultations(int considered, int changed, List<Transition> transitions) {}
+
+    /** {@code count} cases whose verdict on {@code program} goes from {@code from} to {@code to} (null: no such program). */
+    public record Transition(String program, ProgramStatus from, ProgramStatus to, int count) {}
 
     /** @param note set when one of the two rulesets cannot decide this profile at all */
     public record ProfileChange(String file, String scenario, List<ProgramChange> programs,
@@ -64,7 +85,33 @@ public final class ImpactPreview {
             List<ProgramChange> programs = differences(before.verdicts, after.verdicts);
             if (!programs.isEmpty()) changed.add(new ProfileChange(profile.file(), profile.name(), programs, null));
         }
-        return new Impact(profiles.size(), List.copyOf(changed));
+        return new Impact(profiles.size(), List.copyOf(changed), consultations(active, candidate));
+    }
+
+    /** Past cases are decided as of today: the two rulesets differ only in their rules, not in the date. */
+    private Consultations consultations(Ruleset active, Ruleset candidate) {
+        List<JsonNode> cases = pastCases.recentProfiles();
+        if (cases == null) return null;
+        LocalDate today = LocalDate.now(clock.withZone(SHANGHAI));
+        Map<Transition, Integer> counts = new LinkedHashMap<>();
+        int changed = 0;
+        for (JsonNode saved : cases) {
+            Outcome before = decide(active, ProfileBinder.rebind(saved, active.catalogue()).answers(), today);
+            Outcome after = decide(candidate, ProfileBinder.rebind(saved, candidate.catalogue()).answers(), today);
+            List<ProgramChange> differences = differences(before.verdicts, after.verdicts);
+            if (differences.isEmpty()) continue;
+            changed++;
+            for (ProgramChange change : differences) {
+                Transition key = new Transition(change.program(), change.before() == null ? null : change.before().status(),
+                        change.after() == null ? null : change.after().status(), 0);
+                counts.merge(key, 1, Integer::sum);
+            }
+        }
+        List<Transition> transitions = counts.entrySet().stream()
+                .map(e -> new Transition(e.getKey().program(), e.getKey().from(), e.getKey().to(), e.getValue()))
+                .sorted(Comparator.comparingInt(Transition::count).reversed().thenComparing(Transition::program))
+                .toList();
+        return new Consultations(cases.size(), changed, transitions);
     }
 
     private static List<ProgramChange> differences(Map<String, Verdict> before, Map<String, Verdict> after) {
@@ -81,8 +128,15 @@ public final class ImpactPreview {
 
     private Outcome decide(Ruleset ruleset, ScenarioProfile profile) {
         try {
-            var answers = ProfileBinder.fromJson(profile.profile(), ruleset.catalogue()).answers();
-            Decision decision = advisor.decide(ruleset, answers, profile.asOf());
+            return decide(ruleset, ProfileBinder.fromJson(profile.profile(), ruleset.catalogue()).answers(), profile.asOf());
+        } catch (InvalidInput e) {
+            return new Outcome(Map.of(), "profile fields " + e.errors().stream().map(f -> f.pointer() + " " + f.code()).toList());
+        }
+    }
+
+    private Outcome decide(Ruleset ruleset, Map<String, Object> answers, LocalDate asOf) {
+        try {
+            Decision decision = advisor.decide(ruleset, answers, asOf);
             Map<String, Verdict> verdicts = new LinkedHashMap<>();
             for (Decision.ProgramDecision program : decision.programs()) {
                 List<Long> amounts = program.status() == ProgramStatus.NOT_ELIGIBLE ? List.of()
@@ -90,8 +144,6 @@ public final class ImpactPreview {
                 verdicts.put(program.program().id(), new Verdict(program.status(), amounts));
             }
             return new Outcome(verdicts, null);
-        } catch (InvalidInput e) {
-            return new Outcome(Map.of(), "profile fields " + e.errors().stream().map(f -> f.pointer() + " " + f.code()).toList());
         } catch (EvaluationAborted e) {
             return new Outcome(Map.of(), e.getMessage());
         }

@@ -69,11 +69,16 @@ public final class RulesPipeline implements AutoCloseable {
     }
 
     public RulesPipeline(Path dir, ActiveRuleset active, Clock clock, Duration grace, ReloadObserver observer) {
+        this(dir, active, clock, grace, observer, PastCases.NONE);
+    }
+
+    /** @param pastCases real cases the validate report's impact covers besides the scenarios */
+    public RulesPipeline(Path dir, ActiveRuleset active, Clock clock, Duration grace, ReloadObserver observer, PastCases pastCases) {
         this.dir = dir;
         this.active = active;
         Advisor advisor = new Advisor(CandidateBuilder.CHECK_LIMITS);
         this.builder = new CandidateBuilder(advisor, clock);
-        this.impact = new ImpactPreview(advisor);
+        this.impact = new ImpactPreview(advisor, pastCases, clock);
         this.clock = clock;
         this.grace = grace;
         this.observer = observer;
@@ -122,6 +127,7 @@ public final class RulesPipeline implements AutoCloseable {
             attempt.errors().forEach(problem -> LOG.warn("  {}", problem));
         }
         lastAttempt = attempt;
+        observer.attempted(attempt, files);
         observer.reloaded(attempt.ok());
         return attempt;
     }

@@ -41,13 +41,24 @@ final class AdviceController {
         this.metrics = metrics;
     }
 
-    void advise(Context ctx) throws IOException {
+    /** The request decided under the active rules: what giving advice and saving a consultation both start with. */
+    record Decided(Ruleset ruleset, AdviceRequest request, Advice advice) {}
+
+    Decided decide(Context ctx) {
         Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
         AdviceRequest request = bind(ctx, ruleset.catalogue());
         Lang lang = Negotiation.lang(ctx);
         LocalDate asOf = request.asOf() != null ? request.asOf() : LocalDate.now(clock.withZone(SHANGHAI));
         Advice advice = advisor.advise(ruleset, request, asOf, lang);
         advice.programs().forEach(p -> metrics.verdict(p.id(), p.status()));
+        return new Decided(ruleset, request, advice);
+    }
+
+    void advise(Context ctx) throws IOException {
+        Decided decided = decide(ctx);
+        Ruleset ruleset = decided.ruleset();
+        AdviceRequest request = decided.request();
+        Advice advice = decided.advice();
         if (Negotiation.prefersHtml(ctx)) {
             ctx.html(page.advice(advice, ruleset.catalogue(), request.answers(), Lang.parse(advice.lang()).orElseThrow()));
         } else {

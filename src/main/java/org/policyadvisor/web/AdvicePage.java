@@ -22,6 +22,8 @@ final class AdvicePage {
             .MET::before{content:"✓ "}.NOT_MET::before{content:"✗ "}.UNKNOWN::before{content:"? "}
             .total{font-size:1.2rem;font-weight:bold}blockquote{margin:.3rem 0;padding-left:.7rem;border-left:3px solid #ccc;color:#333}
             .errors{color:#a00000}a{color:#1f4e79}
+            .reference{display:flex;gap:1rem;align-items:center;border:2px solid #1f4e79;border-radius:6px;padding:.5rem 1rem;break-inside:avoid}
+            .reference .qr svg{width:7.5rem;height:7.5rem}.reference strong{font:bold 1.4rem/1.2 ui-monospace,monospace;letter-spacing:.05em}
             @media print{a.back{display:none}body{font-size:11pt;max-width:none}.program{border-color:#999}}
             """;
 
@@ -32,7 +34,21 @@ final class AdvicePage {
     }
 
     String advice(Advice advice, Catalogue catalogue, Map<String, Object> answers, Lang lang) {
+        return advice(advice, catalogue, answers, lang, "");
+    }
+
+    /** A saved consultation's page: the answer as given then, under its reference and the QR code of its link. */
+    String saved(Advice advice, Catalogue catalogue, Map<String, Object> answers, Lang lang, String reference, String createdAt, String qrSvg) {
+        String block = "<section class=\"reference\" data-reference=\"" + esc(reference) + "\"><div class=\"qr\">" + qrSvg + "</div><p>"
+                + esc(messages.get("page.reference", lang)) + ": <strong data-reference-text>" + esc(reference) + "</strong></p><p class=\"meta\">"
+                + esc(messages.get("page.savedAt", lang)) + ": " + esc(createdAt) + "</p><p>" + esc(messages.get("page.referenceHint", lang))
+                + "</p></section>\n";
+        return advice(advice, catalogue, answers, lang, block);
+    }
+
+    private String advice(Advice advice, Catalogue catalogue, Map<String, Object> answers, Lang lang, String preamble) {
         StringBuilder html = head(lang, messages.get("page.title", lang));
+        html.append(preamble);
         html.append("<p class=\"meta\">").append(esc(messages.get("page.asOf", lang))).append(": ").append(advice.asOf())
                 .append(" · ").append(esc(messages.get("page.rulesetVersion", lang))).append(": <code>")
                 .append(esc(advice.rulesetVersion())).append("</code></p>\n");
@@ -147,8 +163,7 @@ final class AdvicePage {
         html.append("<h4>").append(esc(messages.get("page.howToApply", lang))).append("</h4><p>").append(esc(p.howToApply())).append("</p>\n");
         html.append("<h4>").append(esc(messages.get("page.source", lang))).append("</h4><blockquote>").append(esc(p.source().quote()))
                 .append("</blockquote><p class=\"meta\">").append(esc(p.source().document())).append(", ")
-                .append(esc(messages.get("page.paragraph", lang))).append(" ")
-                .append(p.source().paragraphs().stream().map(String::valueOf).collect(Collectors.joining(", "))).append("</p>\n");
+                .append(esc(paragraphs(p.source().paragraphs(), lang))).append("</p>\n");
         html.append("</article>\n");
     }
 
@@ -166,5 +181,15 @@ final class AdvicePage {
             }
         }
         return out.toString();
+    }
+
+    /** The cited paragraphs in the page's language, e.g. "paragraphs 15 and 16", or its Chinese form. */
+    private String paragraphs(List<Integer> numbers, Lang lang) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < numbers.size(); i++) {
+            if (i > 0) list.append(messages.get(i == numbers.size() - 1 ? "page.listLastSeparator" : "page.listSeparator", lang));
+            list.append(numbers.get(i));
+        }
+        return messages.get(numbers.size() == 1 ? "page.paragraph" : "page.paragraphs", lang, list);
     }
 }

@@ -15,6 +15,8 @@ import org.policyadvisor.advice.EvaluationAborted;
 import org.policyadvisor.advice.InvalidInput;
 import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.metrics.ServiceMetrics;
+import org.policyadvisor.records.Records;
+import org.policyadvisor.records.RecordsUnavailable;
 import org.policyadvisor.reload.RulesPipeline;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
@@ -32,10 +34,16 @@ public final class AdvisorApp {
 
     /**
      * What the web layer needs. {@code pipeline} (null: no rules administration routes) reloads and validates rules;
-     * {@code adminToken} (null: admin calls answer 403) guards it; {@code metrics} records what GET /metrics shows.
+     * {@code adminToken} (null: admin calls answer 403) guards it; {@code metrics} records what GET /metrics shows;
+     * {@code records} (null: no consultation routes) saves consultations and keeps the ruleset archive.
      */
     public record Deps(ActiveRuleset rules, Advisor advisor, Clock clock, RulesPipeline pipeline, String adminToken,
-                       ServiceMetrics metrics) {
+                       ServiceMetrics metrics, Records records) {
+        /** Without consultation records: their routes are not served. */
+        public Deps(ActiveRuleset rules, Advisor advisor, Clock clock, RulesPipeline pipeline, String adminToken, ServiceMetrics metrics) {
+            this(rules, advisor, clock, pipeline, adminToken, metrics, null);
+        }
+
         public Deps(ActiveRuleset rules, Advisor advisor, Clock clock) {
             this(rules, advisor, clock, null, null);
         }
@@ -55,6 +63,7 @@ public final class AdvisorApp {
         CatalogueController catalogue = new CatalogueController(deps.rules());
         ClaimsController claims = new ClaimsController(deps.rules(), new ClaimEngine(deps.advisor()), deps.clock());
         DeskController desk = new DeskController(deps.rules(), messages);
+        AdminGuard adminGuard = new AdminGuard(deps.adminToken());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -73,11 +82,25 @@ public final class AdvisorApp {
             config.routes.get("/api/v1/programs", catalogue::programs);
             config.routes.get("/api/v1/schema/profile", catalogue::profileSchema);
             if (deps.pipeline() != null) {
-                RulesController admin = new RulesController(deps.pipeline(), deps.adminToken());
+                RulesController admin = new RulesController(deps.pipeline(), adminGuard);
                 config.routes.get("/api/v1/rules", admin::status);
-                config.routes.get("/api/v1/rules/history", admin::history);
+                if (deps.records() == null) config.routes.get("/api/v1/rules/history", admin::history);
                 config.routes.post("/api/v1/rules/reload", admin::reload);
                 config.routes.post("/api/v1/rules/validate", admin::validate);
+            }
+
+            if (deps.records() != null) {
+                ConsultationController consultations = new ConsultationController(deps.rules(), deps.advisor(), deps.records(),
+                        deps.clock(), page, messages, adminGuard, advice);
+                config.routes.post("/api/v1/consultations", consultations::save);
+                config.routes.get("/api/v1/consultations/{reference}", consultations::read);
+                config.routes.get("/api/v1/consultations/{reference}/replay", consultations::replay);
+                config.routes.delete("/api/v1/consultations/{reference}", consultations::erase);
+                config.routes.get("/c/{reference}", consultations::page);
+                config.routes.get("/c/{reference}/qr.svg", consultations::qr);
+                config.routes.get("/api/v1/rules/history", ctx -> ctx.json(deps.records().archive().history()));
+                config.routes.get("/api/v1/rules/versions/{version}", ctx -> ctx.json(deps.records().archive().version(ctx.pathParam("version"))
+                        .orElseThrow(() -> new ApiProblem(404, "ruleset-version-not-found"))));
             }
 
             // The consultant's pages; their CSS and scripts are plain files in src/main/resources/public.
@@ -98,6 +121,10 @@ public final class AdvisorApp {
             config.routes.exception(EvaluationAborted.class, (e, ctx) -> {
                 LOG.warn("evaluation aborted: {}", e.getMessage());
                 problems.write(ctx, 500, "rules-failed", List.of(), List.of());
+            });
+            config.routes.exception(RecordsUnavailable.class, (e, ctx) -> {
+                LOG.warn("records database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                problems.write(ctx, 503, "records-unavailable", List.of(), List.of());
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problems.writeStatus(ctx, e.getStatus()));
             config.routes.exception(Exception.class, (e, ctx) -> {

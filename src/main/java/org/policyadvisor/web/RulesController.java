@@ -1,8 +1,9 @@
 package org.policyadvisor.web;
 
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.policyadvisor.reload.RulesPipeline;
 
@@ -10,19 +11,22 @@ import org.policyadvisor.reload.RulesPipeline;
 final class RulesController {
 
     private final RulesPipeline pipeline;
-    private final byte[] adminToken;
+    private final AdminGuard admin;
 
-    RulesController(RulesPipeline pipeline, String adminToken) {
+    RulesController(RulesPipeline pipeline, AdminGuard admin) {
         this.pipeline = pipeline;
-        this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.getBytes(StandardCharsets.UTF_8);
+        this.admin = admin;
     }
 
     void status(Context ctx) {
         ctx.json(pipeline.status());
     }
 
+    /** Newest first; without a records database, the activations since this process started. */
     void history(Context ctx) {
-        ctx.json(Map.of("activations", pipeline.history()));
+        List<RulesPipeline.Activation> newestFirst = new ArrayList<>(pipeline.history());
+        Collections.reverse(newestFirst);
+        ctx.json(Map.of("activations", newestFirst));
     }
 
     void reload(Context ctx) {
@@ -35,16 +39,7 @@ final class RulesController {
         ctx.json(pipeline.validate(CandidateUpload.read(ctx)));
     }
 
-    /** 403 when the service has no admin token at all, 401 when the caller's is missing or wrong. */
     private void requireAdmin(Context ctx) {
-        if (adminToken == null) throw new ApiProblem(403, "admin-disabled");
-        String header = ctx.header("Authorization");
-        String prefix = "Bearer ";
-        boolean ok = header != null && header.regionMatches(true, 0, prefix, 0, prefix.length())
-                && MessageDigest.isEqual(header.substring(prefix.length()).strip().getBytes(StandardCharsets.UTF_8), adminToken);
-        if (!ok) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new ApiProblem(401, "unauthorized");
-        }
+        admin.require(ctx);
     }
 }

@@ -97,9 +97,9 @@ class RulesApiTest {
         assertThat(advice.get("totals").get("eligibleCash").asLong()).isEqualTo(250);
         JsonNode history = json(server.get("/api/v1/rules/history")).get("activations");
         assertThat(history).hasSize(2);
-        assertThat(history.get(0).get("version").asText()).isEqualTo(first);
-        assertThat(history.get(1).get("version").asText()).isEqualTo(second);
-        assertThat(history.get(1).get("activatedAt").asText()).isNotBlank();
+        assertThat(history.get(0).get("version").asText()).isEqualTo(second); // newest first
+        assertThat(history.get(1).get("version").asText()).isEqualTo(first);
+        assertThat(history.get(0).get("activatedAt").asText()).isNotBlank();
     }
 
     @Test

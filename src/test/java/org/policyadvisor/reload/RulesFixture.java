@@ -14,16 +14,16 @@ import org.policyadvisor.ruleset.RuleFile;
  * Rules directories for reload tests: a tiny ruleset (one question, one program whose
  * one-off cash amount is a parameter) that compiles in a fraction of the time, for tests that reload many times.
  */
-final class RulesFixture {
+public final class RulesFixture {
 
-    static final String TINY_DRL = "programs/tiny/tiny.drl";
+    public static final String TINY_DRL = "programs/tiny/tiny.drl";
     static final String TINY_YAML = "programs/tiny/tiny.yaml";
     static final String TINY_SCENARIOS = "programs/tiny/tiny.scenarios.yaml";
 
     private RulesFixture() {}
 
     /** The tiny ruleset paying {@code amount}, with a scenario that expects {@code expected}. */
-    static Map<String, String> tiny(long amount, long expected) {
+    public static Map<String, String> tiny(long amount, long expected) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("applicant.drl", """
                 package policy;
@@ -84,16 +84,16 @@ final class RulesFixture {
         return files;
     }
 
-    static Map<String, String> tiny(long amount) {
+    public static Map<String, String> tiny(long amount) {
         return tiny(amount, amount);
     }
 
-    static List<RuleFile> ruleFiles(Map<String, String> files) {
+    public static List<RuleFile> ruleFiles(Map<String, String> files) {
         return files.entrySet().stream().map(e -> RuleFile.of(e.getKey(), e.getValue()))
                 .sorted(java.util.Comparator.comparing(RuleFile::path)).toList();
     }
 
-    static void write(Path dir, Map<String, String> files) {
+    public static void write(Path dir, Map<String, String> files) {
         files.forEach((path, content) -> write(dir.resolve(path), content));
     }
 

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.policyadvisor.RealRules;
 import org.policyadvisor.TestServer;
+import org.policyadvisor.catalogue.Lang;
+import org.policyadvisor.catalogue.Program;
+import org.policyadvisor.catalogue.Question;
 
 class AdviceHttpTest {
 
@@ -19,6 +25,7 @@ class AdviceHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TestServer server = TestServer.shared();
+    private static final List<Program> PROGRAMS = RealRules.ruleset().catalogue().programs();
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body());
@@ -38,7 +45,7 @@ class AdviceHttpTest {
         assertThat(advice.get("rulesetVersion").asText()).startsWith("sha256:");
         assertThat(advice.get("asOf").asText()).isEqualTo("2026-11-27");
         assertThat(advice.get("lang").asText()).isEqualTo("en");
-        assertThat(advice.get("programs")).hasSize(14);
+        assertThat(advice.get("programs")).hasSize(PROGRAMS.size());
         JsonNode subsidy = program(advice, "talent-living-subsidy");
         assertThat(subsidy.get("status").asText()).isEqualTo("ELIGIBLE");
         assertThat(subsidy.get("availability").asText()).isEqualTo("IN_EFFECT");
@@ -111,9 +118,34 @@ class AdviceHttpTest {
     }
 
     @Test
+    void the_page_without_script_never_asks_a_person_a_question_meant_only_for_organisations() {
+        List<Question> forOrganisationsOnly = RealRules.ruleset().catalogue().questions().stream().filter(q -> !q.appliesTo("PERSON")).toList();
+        assertThat(forOrganisationsOnly).isNotEmpty();
+        for (Lang lang : Lang.values()) {
+            HttpResponse<String> response = server.post("/api/v1/advice", "application/x-www-form-urlencoded",
+                    "residency=HK&lang=" + lang.tag(), "Accept", "text/html");
+            assertThat(response.statusCode()).isEqualTo(200);
+            for (Question question : forOrganisationsOnly) {
+                assertThat(response.body()).as(lang.tag()).doesNotContain(html(question.label().in(lang)));
+            }
+        }
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
+    @Test
     void the_programs_catalogue_gives_every_program_in_all_languages() throws Exception {
         JsonNode catalogue = json(server.get("/api/v1/programs"));
-        assertThat(catalogue.get("programs")).hasSize(14);
+        List<String> ids = new ArrayList<>();
+        catalogue.get("programs").forEach(p -> ids.add(p.get("id").asText()));
+        assertThat(ids).containsExactlyElementsOf(PROGRAMS.stream().map(Program::id).toList());
+        for (JsonNode program : catalogue.get("programs")) {
+            String id = program.get("id").asText();
+            assertThat(program.get("availability").asText()).as(id)
+                    .isEqualTo(PROGRAMS.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow().availability().name());
+        }
         JsonNode first = catalogue.get("programs").get(0);
         assertThat(first.get("name").fieldNames()).toIterable().containsExactlyInAnyOrder("zh-Hans", "zh-Hant", "en");
         assertThat(first.get("effectiveFrom").asText()).isEqualTo("2021-01-01");
