@@ -29,7 +29,7 @@ public record ClaimSchedule(
         Group items,
         ScheduleTexts texts) {
 
-    /** The field of an item that says its type: the values that {@code @for} lists. */
+    /** The field of an item that says its type: the values that {@code @forTypes} lists. */
     public static final String TYPE = "type";
     /** Fields the engine sets: position in the claim's list, and in the order of {@code @inOrderOf}. */
     public static final String INDEX = "index";
@@ -78,7 +78,7 @@ public record ClaimSchedule(
 
     /**
      * A field of a declared claim type. {@code input}: the claim gives it ({@code @required} or {@code @optional},
-     * or {@code @for} some item types, for which it is then required and for the others refused). {@code party}:
+     * or {@code @forTypes} some item types, for which it is then required and for the others refused). {@code party}:
      * the value is the id of a party of that declared type. {@code answer}: shown in the answer.
      */
     public record Field(String name, Class<?> javaType, boolean input, boolean required, List<String> values, Integer min,

@@ -104,14 +104,14 @@ final class ScheduleReader {
     private ClaimSchedule.Field field(FactType type, FactField field) {
         Map<String, Object> meta = field.getMetaData() == null ? Map.of() : field.getMetaData();
         boolean required = meta.containsKey("required");
-        List<String> forTypes = list(meta.get("for"));
+        List<String> forTypes = list(meta.get("forTypes"));
         boolean input = required || meta.containsKey("optional") || !forTypes.isEmpty();
         if (input && !INPUT_TYPES.contains(field.getType())) {
             problem(type, type.getSimpleName() + "." + field.getName() + " is given by the claim, so its type must be String, LocalDate, Boolean, Integer or Long");
         }
         if (!input && !ENGINE_FIELDS.contains(field.getName()) && !field.getType().isPrimitive() && !field.getType().equals(String.class)
                 && !field.getType().equals(LocalDate.class)) {
-            problem(type, type.getSimpleName() + "." + field.getName() + " is neither given by the claim (@required, @optional, @for) nor a plain value");
+            problem(type, type.getSimpleName() + "." + field.getName() + " is neither given by the claim (@required, @optional, @forTypes) nor a plain value");
         }
         Integer min = null;
         String minText = string(meta.get("min"));
@@ -136,7 +136,7 @@ final class ScheduleReader {
         }
         for (ClaimSchedule.Field field : items.fields()) {
             field.forTypes().stream().filter(t -> !type.values().contains(t)).forEach(t ->
-                    problem(items.type(), "@for of " + field.name() + " names '" + t + "', which is not one of the item types " + type.values()));
+                    problem(items.type(), "@forTypes of " + field.name() + " names '" + t + "', which is not one of the item types " + type.values()));
             if (field.party() != null && parties.stream().noneMatch(p -> p.type().getSimpleName().equals(field.party()))) {
                 problem(items.type(), "@party of " + field.name() + " names '" + field.party() + "', which is not a type with @party in this file");
             }

@@ -23,6 +23,7 @@ import org.policyadvisor.catalogue.Unit;
 final class Benefits {
 
     private final KieBase kieBase;
+    /** Null when the rules declare no units: any unit is then taken as written. */
     private final Map<String, Unit> units;
 
     Benefits(KieBase kieBase, Map<String, Unit> units) {
@@ -41,7 +42,7 @@ final class Benefits {
             return null;
         }
         if (text.from() == null) {
-            if (text.frequency() != null && !units.containsKey(text.frequency())) {
+            if (text.frequency() != null && units != null && !units.containsKey(text.frequency())) {
                 problems.add(where + " has frequency " + text.frequency() + ", which is not one of the units in units.yaml " + units.keySet());
                 return null;
             }
@@ -65,8 +66,8 @@ final class Benefits {
         FactType scheduleType = typesWith("claimSchedule").stream()
                 .filter(t -> schedule != null && schedule.equals(string(t.getMetaData().get("claimSchedule")))).findFirst().orElse(null);
         String unit = string(rate.getMetaData().get("unit"));
-        if (scheduleType == null || unit == null || !units.containsKey(unit) || rate.getField("amount") == null) {
-            problems.add(where + ": " + text.from() + " needs @rateOf naming a claim schedule, @unit(…) from units.yaml " + units.keySet()
+        if (scheduleType == null || unit == null || (units != null && !units.containsKey(unit)) || rate.getField("amount") == null) {
+            problems.add(where + ": " + text.from() + " needs @rateOf naming a claim schedule, @unit(…) from units.yaml"
                     + " and `amount : long = …`");
             return null;
         }

@@ -92,7 +92,7 @@ final class CatalogueReader {
         List<Program> programs = readPrograms(criteria, units);
         if (!problems.isEmpty()) throw new RulesetRejected(problems);
         return new Catalogue(List.copyOf(questions), Map.copyOf(questionsByField), Map.copyOf(criteria),
-                Map.copyOf(assumptions), programs, Map.copyOf(units));
+                Map.copyOf(assumptions), programs, units == null ? Map.of() : Map.copyOf(units));
     }
 
     // ---- questions -------------------------------------------------------------------------------------------
@@ -295,9 +295,16 @@ final class CatalogueReader {
         return name.endsWith(".yaml") && name.indexOf('.') == name.length() - 5 ? name.substring(0, name.length() - 5) : null;
     }
 
-    /** The units a benefit's amount can be given in, with their labels: an open set, in units.yaml. */
+    /**
+     * The units a benefit's amount can be given in, with their labels: an open set, in units.yaml. Rules without
+     * that file give no labels and any unit is taken as written.
+     */
     private Map<String, Unit> readUnits() {
+        if (files.stream().noneMatch(f -> f.path().equals(UNITS))) return null;
         Map<String, Unit> units = readYaml(UNITS, new TypeReference<LinkedHashMap<String, Unit>>() {});
+        if (units != null) units.forEach((id, unit) -> {
+            if (unit == null || unit.label() == null) problem(UNITS, id + ":", "the unit " + id + " needs `label:` in all three languages");
+        });
         return units == null ? Map.of() : units;
     }
 
