@@ -99,10 +99,16 @@ export function formatMoney(amount, currency) {
   return new Intl.NumberFormat(currentLang(), { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
 }
 
-export function formatDate(date) {
-  return new Intl.DateTimeFormat(currentLang(), { dateStyle: 'medium' }).format(date);
+/** Dates in the pages' English are British (29 Nov 2026), as their spelling is. */
+function dateLocale() {
+  return currentLang() === 'en' ? 'en-GB' : currentLang();
 }
 
+export function formatDate(date) {
+  return new Intl.DateTimeFormat(dateLocale(), { dateStyle: 'medium' }).format(date);
+}
+
+/** A date and time with its time zone, so a reader elsewhere knows which clock it is. */
 export function formatDateTime(date) {
-  return new Intl.DateTimeFormat(currentLang(), { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+  return new Intl.DateTimeFormat(dateLocale(), { dateStyle: 'medium', timeStyle: 'long' }).format(date);
 }

@@ -1,5 +1,8 @@
-// Renders an answer of POST /api/v1/advice as the desk's results: Eligible (with amounts and the total), Needs
-// information (the questions to ask, as links to the fields), Not eligible (collapsed, near misses first).
+// Renders an answer of POST /api/v1/advice as the desk's results, grouped by availability (policy-catalogue R7):
+// eligible now (in effect, or pilot with its badge), "you would qualify when it starts" (planned), needs
+// information (with the questions to ask as links to the fields), not eligible (collapsed, near misses first).
+// Programs for the other kind of applicant are left out. Group and card attributes are a test contract:
+// data-group, data-program.
 
 import { h } from './dom.js';
 import { t, formatMoney } from './i18n.js';
@@ -7,99 +10,157 @@ import { t, formatMoney } from './i18n.js';
 const notMet = (program) => program.criteria.filter((c) => c.status === 'NOT_MET');
 
 /**
- * How far a program is out of reach: its unmet criteria, and out of reach altogether when one of them is about
- * who is asking (a person will not become an organization).
+ * details: from rules/desk.yaml through the page — audienceField (who is asking) and fixedFields (answers the
+ * applicant cannot change).
  */
-function distance(program, audienceField) {
-  const unmet = notMet(program);
-  return unmet.some((c) => c.fields.includes(audienceField)) ? Infinity : unmet.length;
+function fixedCriterion(criterion, details) {
+  return criterion.fields.length > 0 && criterion.fields.every((field) => details.fixedFields.includes(field));
 }
 
-/**
- * labelOf(field) gives a question's label in the current language, for the "still to answer" links;
- * audienceField is the question that says who is asking (applicantType).
- */
-export function renderResults(advice, labelOf, audienceField) {
-  const byStatus = (status) => advice.programs.filter((p) => p.status === status);
-  const eligible = byStatus('ELIGIBLE');
-  const needsInfo = byStatus('NEEDS_INFO');
-  // Near misses first: sort is stable, so catalogue order holds among programs with as many unmet criteria.
-  const notEligible = byStatus('NOT_ELIGIBLE').map((p) => ({ ...p, distance: distance(p, audienceField) }))
-    .sort((a, b) => (a.distance === b.distance ? 0 : a.distance < b.distance ? -1 : 1));
+function forOtherAudience(program, details) {
+  return notMet(program).some((c) => c.fields.length === 1 && c.fields[0] === details.audienceField);
+}
 
+/** One criterion away, and one the applicant can do something about (not who they are). */
+function nearMiss(program, details) {
+  const unmet = notMet(program);
+  return unmet.length === 1 && !fixedCriterion(unmet[0], details);
+}
+
+export function groupsOf(advice, details) {
+  const eligible = advice.programs.filter((p) => p.status === 'ELIGIBLE');
+  const near = (p) => (nearMiss(p, details) ? 0 : notMet(p).some((c) => fixedCriterion(c, details)) ? 2 : 1);
+  return {
+    eligible: eligible.filter((p) => p.availability !== 'PLANNED'),
+    upcoming: eligible.filter((p) => p.availability === 'PLANNED'),
+    needsInfo: advice.programs.filter((p) => p.status === 'NEEDS_INFO'),
+    // Near misses first; sort is stable, so catalogue order holds within each rank.
+    notEligible: advice.programs.filter((p) => p.status === 'NOT_ELIGIBLE' && !forOtherAudience(p, details))
+      .map((p) => ({ ...p, near: near(p) })).sort((a, b) => a.near - b.near),
+  };
+}
+
+/** The cash available now, "up to" when an amount counted is a maximum; null when there is none. */
+export function cashNow(advice) {
+  const totals = advice.totals ?? {};
+  const perCurrency = totals.byCurrency ?? (totals.eligibleCash ? [{ currency: totals.currency, amount: totals.eligibleCash, upTo: totals.upTo }] : []);
+  if (perCurrency.length === 0) return null;
+  return perCurrency.map((total) => {
+    const amount = formatMoney(total.amount, total.currency);
+    return total.upTo ? t('page.upTo', amount) : amount;
+  }).join(' + ');
+}
+
+/** What follows an amount: its unit in the rules' words, at most how many of them, and a cap. */
+export function unitText(benefit) {
+  return [benefit.unit && ` ${benefit.unit}`,
+    benefit.periodsText && [' · ', h('span', { class: 'periods' }, benefit.periodsText)],
+    benefit.cap !== null && benefit.cap !== undefined && [' · ', h('span', { class: 'cap' }, t('page.cap', formatMoney(benefit.cap, benefit.currency)))]];
+}
+
+export function amountText(benefit) {
+  if (benefit.amount === null || benefit.amount === undefined) return t('page.amountUnknown');
+  const amount = formatMoney(benefit.amount, benefit.currency);
+  return benefit.maximum ? t('page.upTo', amount) : amount;
+}
+
+/** The short line a screen reader hears after each change: "5 eligible now, up to CN¥60,000". */
+export function announcement(advice, groups) {
+  const cash = cashNow(advice);
+  return [t('desk.summary.eligible', groups.eligible.length), cash && t('desk.summary.cash', cash)]
+    .filter(Boolean).join(t('page.listSeparator'));
+}
+
+export function renderSummary(advice, groups) {
+  const cash = cashNow(advice);
+  return h('p', { class: 'summary-line' },
+    h('strong', { class: 'count-now' }, t('desk.summary.eligible', groups.eligible.length)),
+    cash && [' · ', h('strong', { class: 'cash', id: 'desk-total' }, t('desk.summary.cash', cash))],
+    groups.upcoming.length > 0 && [' · ', h('span', {}, t('desk.summary.upcoming', groups.upcoming.length))],
+    groups.needsInfo.length > 0 && [' · ', h('span', {}, t('desk.summary.needsInfo', groups.needsInfo.length))]);
+}
+
+/** The next question to ask, as a link that moves the keyboard to it, and the two after it. */
+export function renderAskNext(advice) {
+  const [next, ...rest] = advice.questions;
+  if (!next) return h('p', { class: 'note' }, t('desk.askNextNone'));
+  return h('p', { class: 'ask-line' },
+    h('span', { class: 'ask-label' }, `${t('desk.askNext')}: `),
+    fieldLink(next.field, next.label, 'next'),
+    rest.length > 0 && [' ', h('span', { class: 'then' }, t('desk.alsoAsk'), ' ',
+      rest.slice(0, 2).map((q, i) => [i > 0 && t('page.listSeparator'), fieldLink(q.field, q.label)]))]);
+}
+
+export function renderResults(advice, labelOf, details) {
+  const groups = groupsOf(advice, details);
   return h('div', { class: 'verdicts' },
-    h('section', { class: 'group eligible', 'aria-labelledby': 'group-eligible' },
-      h('h3', { id: 'group-eligible' }, `${t('page.ELIGIBLE')} (${eligible.length})`),
-      h('p', { class: 'total' }, `${t('page.total')}: `,
-        h('strong', { id: 'desk-total' }, totals(advice.totals))),
-      eligible.length ? eligible.map((p) => program(p, labelOf)) : h('p', { class: 'note' }, t('desk.none'))),
-    h('section', { class: 'group needs-info', 'aria-labelledby': 'group-needs-info' },
-      h('h3', { id: 'group-needs-info' }, `${t('page.NEEDS_INFO')} (${needsInfo.length})`),
+    group('eligible', t('page.group.eligible'), groups.eligible, (p) => card(p, labelOf, details), true),
+    group('upcoming', t('page.group.upcoming'), groups.upcoming, (p) => card(p, labelOf, details)),
+    group('needs-info', t('page.group.needs-info'), groups.needsInfo, (p) => card(p, labelOf, details), false,
       advice.questions.length > 0 && h('div', { class: 'ask' },
         h('p', {}, t('page.questions')),
         h('ol', { class: 'questions' }, advice.questions.map((q) => h('li', {},
-          fieldLink(q.field, q.label), ' ', h('span', { class: 'decides' }, t('desk.decides', q.decides.length)))))),
-      needsInfo.length ? needsInfo.map((p) => program(p, labelOf)) : h('p', { class: 'note' }, t('desk.none'))),
-    h('details', { class: 'group not-eligible', 'data-key': 'not-eligible' },
-      h('summary', {}, h('h3', {}, `${t('page.NOT_ELIGIBLE')} (${notEligible.length})`)),
-      notEligible.map((p) => program(p, labelOf))),
+          fieldLink(q.field, q.label), ' ', h('span', { class: 'decides' }, t('desk.decides', q.decides.length))))))),
+    groups.notEligible.length > 0 && h('details', { class: 'group not-eligible', 'data-group': 'not-eligible', 'data-key': 'not-eligible' },
+      h('summary', {}, h('h3', {}, `${t('page.group.not-eligible')} (${groups.notEligible.length})`)),
+      groups.notEligible.map((p) => card(p, labelOf, details))),
     h('p', { class: 'meta' }, `${t('page.asOf')}: ${advice.asOf} · ${t('page.rulesetVersion')}: `,
-      h('code', { title: advice.rulesetVersion }, `${advice.rulesetVersion.slice(0, 19)}…`)));
+      h('code', { title: advice.rulesetVersion }, shortVersion(advice.rulesetVersion))));
 }
 
-function fieldLink(field, label) {
-  return h('a', { href: `#${field}`, 'data-field': field }, label);
+export function shortVersion(version) {
+  return version.length > 19 ? version.slice(0, 19) : version;
 }
 
-function program(p, labelOf) {
+function group(key, title, programs, render, always = false, intro = null) {
+  if (!programs.length && !always) return null;
+  return h('section', { class: `group ${key}`, 'data-group': key, 'aria-labelledby': `group-${key}` },
+    h('h3', { id: `group-${key}` }, `${title} (${programs.length})`),
+    intro,
+    programs.length ? programs.map(render) : h('p', { class: 'note' }, t('desk.none')));
+}
+
+export function fieldLink(field, label, extraClass) {
+  return h('a', { href: `#${field}`, 'data-field': field, class: extraClass }, label);
+}
+
+function badge(p) {
+  if (p.availability === 'IN_EFFECT') return null;
+  return h('span', { class: `badge ${p.availability}`, title: p.availability === 'PILOT' ? t('page.PILOT.note') : null },
+    t(`page.${p.availability}`));
+}
+
+function card(p, labelOf, details) {
   const unmet = notMet(p);
+  const cash = p.benefits.filter((b) => b.kind === 'CASH');
   return h('article', { class: `program ${p.status}`, id: `program-${p.id}`, 'data-program': p.id },
-    h('h4', {}, p.name, ' ',
-      h('span', { class: `badge ${p.availability}` }, t(`page.${p.availability}`)),
-      p.distance === 1 && h('span', { class: 'badge near-miss' }, t('desk.nearMiss'))),
-    h('p', { class: 'summary' }, p.summary),
-    p.status === 'NOT_ELIGIBLE' && h('div', { class: 'unmet' },
-      h('p', {}, `${t('desk.unmet')}:`),
-      h('ul', {}, unmet.map((c) => h('li', { class: 'NOT_MET' }, c.text)))),
-    p.status === 'NEEDS_INFO' && h('div', { class: 'open-criteria' },
-      h('ul', {}, p.criteria.filter((c) => c.status === 'UNKNOWN').map((c) => h('li', { class: 'UNKNOWN' }, c.text))),
-      h('p', { class: 'missing' }, `${t('page.missing')}: `,
-        p.missing.map((field, i) => [i > 0 && ' · ', fieldLink(field, labelOf(field))]))),
-    benefits(p),
-    h('p', { class: 'apply' }, h('strong', {}, `${t('page.howToApply')}: `), p.howToApply),
-    p.assumptions.length > 0 && h('details', { class: 'assumptions', 'data-key': `assumptions-${p.id}` },
-      h('summary', {}, `${t('page.assumptions')} (${p.assumptions.map((a) => a.id).join(', ')})`),
-      h('ul', {}, p.assumptions.map((a) => h('li', {}, h('strong', {}, a.id), ' ', a.text)))),
-    h('details', { class: 'source', 'data-key': `source-${p.id}` },
-      h('summary', {}, t('desk.showSource')),
-      h('blockquote', { lang: 'zh-Hans' }, p.source.quote),
-      h('p', { class: 'meta' }, `${p.source.document}, ${paragraphs(p.source.paragraphs)}`)));
+    h('h4', {}, p.name, ' ', badge(p),
+      p.status === 'NOT_ELIGIBLE' && nearMiss(p, details) && h('span', { class: 'badge near-miss' }, t('desk.nearMiss'))),
+    p.status === 'ELIGIBLE' && cash.length > 0 && h('p', { class: 'cash-line' }, cash.map((b, i) => [i > 0 && t('page.listSeparator'),
+      h('strong', { class: 'amount' }, amountText(b), unitText(b))])),
+    p.status === 'ELIGIBLE' && p.availability === 'PLANNED' && h('p', { class: 'note' }, t('page.upcomingNote')),
+    p.status === 'NOT_ELIGIBLE' && h('ul', { class: 'unmet' }, unmet.map((c) => h('li', { class: 'NOT_MET' }, c.text))),
+    p.status === 'NEEDS_INFO' && h('p', { class: 'missing' }, `${t('page.missing')}: `,
+      p.missing.map((field, i) => [i > 0 && t('page.listSeparator'), fieldLink(field, labelOf(field))])),
+    h('details', { class: 'more', 'data-key': `more-${p.id}` },
+      h('summary', {}, t('desk.details')),
+      h('p', { class: 'summary' }, p.summary),
+      p.status === 'NEEDS_INFO' && h('ul', { class: 'open-criteria' },
+        p.criteria.filter((c) => c.status === 'UNKNOWN').map((c) => h('li', { class: 'UNKNOWN' }, c.text))),
+      h('ul', { class: 'benefits' }, p.benefits.map((b) => h('li', {},
+        b.kind === 'CASH' && [h('strong', {}, amountText(b), unitText(b)), ' — '], b.description))),
+      h('p', { class: 'apply' }, h('strong', {}, `${t('page.howToApply')}: `), p.howToApply),
+      p.assumptions.length > 0 && h('div', { class: 'assumptions' },
+        h('p', {}, h('strong', {}, t('page.assumptions'))),
+        h('ul', {}, p.assumptions.map((a) => h('li', {}, h('strong', {}, a.id), ' ', a.text)))),
+      h('div', { class: 'source' },
+        h('p', {}, h('strong', {}, t('page.source'))),
+        h('blockquote', { lang: 'zh-Hans' }, p.source.quote),
+        h('p', { class: 'meta' }, `${p.source.document}, ${paragraphs(p.source.paragraphs)}`))));
 }
 
 /** The cited paragraphs in the page's language, e.g. "paragraphs 15 and 16". */
 function paragraphs(numbers) {
   const list = numbers.map((n, i) => (i === 0 ? '' : t(i === numbers.length - 1 ? 'page.listLastSeparator' : 'page.listSeparator')) + n).join('');
   return t(numbers.length === 1 ? 'page.paragraph' : 'page.paragraphs', list);
-}
-
-/** An amount in its currency, "up to" it when it is a maximum. */
-function money(amount, currency, upTo) {
-  const text = formatMoney(amount, currency);
-  return upTo ? t('page.upTo', text) : text;
-}
-
-/** One-off cash per currency; 0 in the main currency when nothing counts. */
-function totals(all) {
-  if (!all.byCurrency || all.byCurrency.length === 0) return formatMoney(all.eligibleCash, all.currency);
-  return all.byCurrency.map((total) => money(total.amount, total.currency, total.upTo)).join(' + ');
-}
-
-function benefits(p) {
-  return h('ul', { class: 'benefits' }, p.benefits.map((b) => h('li', {},
-    b.kind === 'CASH' && [h('strong', { class: 'amount' }, b.amount === null ? t('page.amountUnknown')
-      : [money(b.amount, b.currency, b.maximum), b.unit && ` ${b.unit}`]),
-    b.periodsText && [' · ', h('span', { class: 'periods' }, b.periodsText)],
-    b.cap !== null && b.cap !== undefined && [' · ', h('span', { class: 'cap' }, t('page.cap', formatMoney(b.cap, b.currency)))],
-    ' — '],
-    b.description)));
 }

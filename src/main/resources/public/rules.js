@@ -39,6 +39,32 @@ function when(instant) {
   return instant ? h('time', { datetime: instant }, formatDateTime(new Date(instant))) : '';
 }
 
+/** Each error once, however many checks reported it. */
+function once(errors) {
+  const seen = new Set();
+  return errors.filter((error) => {
+    const key = [error.file, error.line, error.column, error.message].join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A version as its first characters, the whole in the title and a button that copies it. */
+function version(full, id) {
+  const short = full.length > 19 ? full.slice(0, 19) : full;
+  const button = h('button', { type: 'button', class: 'version-copy', 'data-version': full }, t('rules.copy'));
+  button.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(full);
+      button.textContent = t('rules.copied');
+    } catch {
+      // No clipboard (an insecure page): the full version stays in the title to select by hand.
+    }
+  });
+  return [h('code', { id, title: full, 'data-version': full }, short), button];
+}
+
 function lastAttempt(attempt) {
   if (!attempt) return h('section', { id: 'rules-attempt' }, h('h2', {}, t('rules.lastAttempt')), h('p', { class: 'note' }, t('rules.noAttempt')));
   const failing = attempt.failingScenarios ?? [];
@@ -47,12 +73,13 @@ function lastAttempt(attempt) {
     h('p', { class: attempt.ok ? 'ok' : 'failed-text' }, attempt.result ? t(`rules.result.${attempt.result}`) : t(attempt.ok ? 'rules.ok' : 'rules.failed')),
     h('dl', { class: 'facts' },
       row(t('rules.at'), when(attempt.at)),
-      attempt.version && row(t('rules.version'), h('code', {}, attempt.version)),
+      attempt.version && row(t('rules.version'), version(attempt.version)),
       row(t('rules.testsRun'), String(attempt.testsRun)),
       row(t('rules.testsFailed'), h('span', { class: attempt.testsFailed > 0 ? 'failed-text' : '' }, String(attempt.testsFailed)))),
     attempt.errors?.length > 0 && [h('h3', {}, t('rules.errors')),
+      h('p', { class: 'note' }, t('rules.inEnglish')),
       table('rules-errors', [t('rules.where'), t('rules.message')],
-        attempt.errors.map((error) => h('tr', {}, h('td', {}, where(error)), h('td', {}, error.message))))],
+        once(attempt.errors).map((error) => h('tr', {}, h('td', {}, where(error)), h('td', { lang: 'en' }, error.message))))],
     failing.length > 0 && [h('h3', {}, t('rules.failing')),
       h('ul', { id: 'rules-failing' }, failing.map((scenario) => h('li', {}, h('code', {}, scenario.file), ': ', h('strong', {}, scenario.name),
         h('ul', {}, (scenario.failures ?? []).map((failure) => h('li', {}, failure))))))]);
@@ -121,20 +148,24 @@ function render() {
     h('section', { id: 'rules-active' },
       h('h2', {}, t('rules.active')),
       h('dl', { class: 'facts' },
-        row(t('rules.version'), h('code', { id: 'rules-version' }, status.version)),
+        row(t('rules.version'), version(status.version, 'rules-version')),
         row(t('rules.activatedAt'), when(status.activatedAt))),
-      h('button', { type: 'button', onclick: load }, t('rules.refresh'))),
+      h('button', { type: 'button', class: 'refresh', onclick: load }, t('rules.refresh'))),
     lastAttempt(status.lastAttempt),
     h('section', { id: 'rules-files' },
-      h('h2', {}, `${t('rules.files')} (${status.files.length})`),
-      table('rules-files-table', [t('rules.path'), 'SHA-256'],
-        status.files.map((file) => h('tr', {}, h('td', {}, h('code', {}, file.path)), h('td', {}, h('code', {}, file.sha256)))))),
+      // Collapsed: the files matter when something is wrong, and a long list would push the rest down.
+      h('details', { class: 'files' },
+        h('summary', {}, h('h2', {}, `${t('rules.files')} (${status.files.length})`)),
+        table('rules-files-table', [t('rules.path'), 'SHA-256'],
+          status.files.map((file) => h('tr', {}, h('td', {}, h('code', { class: 'path' }, file.path)),
+            h('td', {}, h('code', { title: file.sha256 }, file.sha256.slice(0, 12)))))))),
     history && h('section', { id: 'rules-history' },
       h('h2', {}, t('rules.history')),
       // The server lists them newest first: the one serving is at the top, however long the history.
       table('rules-history-table', [t('rules.activatedAt'), t('rules.version'), t('rules.files')],
         history.map((activation) => h('tr', {}, h('td', {}, when(activation.activatedAt)),
-          h('td', {}, h('code', {}, activation.version)), h('td', {}, String(activation.files)))))),
+          h('td', {}, h('code', { title: activation.version, 'data-version': activation.version }, activation.version.slice(0, 19))),
+          h('td', {}, String(activation.files)))))),
     validateSection());
 }
 

@@ -43,7 +43,7 @@ class AppCommandLineTest {
         Run run = run("check", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.output()).contains("programs/x/x.drl:2:1: import java.net.Socket is not allowed");
+        assertThat(run.output()).contains("programs/x/x.drl:2:1: `import java.net.Socket` is not allowed");
     }
 
     @Test
@@ -51,7 +51,7 @@ class AppCommandLineTest {
         Run run = run("serve", "--rules-dir", dir.toString(), "--port", "0");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.output()).contains("programs/x/x.drl:2:1: import java.net.Socket is not allowed")
+        assertThat(run.output()).contains("programs/x/x.drl:2:1: `import java.net.Socket` is not allowed")
                 .contains("there is no earlier ruleset to serve; not starting");
     }
 }

@@ -43,7 +43,7 @@ class GenericEngineTest {
                         end
 
                         rule "owns-home-in-luohu: the applicant owns a home in Luohu"
-                            @criterion("owns-home-in-luohu") @fields("ownsHomeInLuohu")
+                            @criterion("owns-home-in-luohu")
                         when
                             Applicant(ownsHomeInLuohu == true)
                         then

@@ -19,7 +19,7 @@ import org.policyadvisor.scenario.ScenarioRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Safety check, compile, scenario tests: everything a candidate must pass, built to the side of what serves. */
+/** The language check and compile (both in {@link RulesetCompiler}), scenario tests: everything a candidate must pass, built to the side of what serves. */
 final class CandidateBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(CandidateBuilder.class);
@@ -28,11 +28,10 @@ final class CandidateBuilder {
     /**
      * Scenarios check verdicts, not speed: the first evaluations on a new ruleset (a cold JVM, lazy Drools set-up, a
      * busy machine) can take longer than a request's time budget. Loops are still bounded by the firing limit, and
-     * the safety check refuses loops in code.
+     * the language has no loops.
      */
     static final EvaluationLimits CHECK_LIMITS = new EvaluationLimits(EvaluationLimits.DEFAULT.maxFirings(), Duration.ofSeconds(10));
 
-    private final SafetyCheck safety = new SafetyCheck();
     private final RulesetCompiler compiler;
     private final ScenarioRunner scenarios;
     private final Clock clock;
@@ -48,9 +47,6 @@ final class CandidateBuilder {
         long start = System.nanoTime();
         String version = RulesetCompiler.version(files);
         if (files.isEmpty()) return refused(version, start, List.of(RuleProblem.in(null, "there are no rule files")));
-        List<RuleProblem> unsafe = safety.check(files);
-        if (!unsafe.isEmpty()) return refused(version, start, unsafe);
-
         Ruleset ruleset;
         try {
             ruleset = compiler.compile(files);

@@ -1,14 +1,10 @@
 package org.policyadvisor.ruleset;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.definition.type.FactField;
 import org.kie.api.definition.type.FactType;
 import org.policyadvisor.catalogue.Program;
@@ -96,26 +92,6 @@ final class Benefits {
             }
         }
         return types;
-    }
-
-    /** The DRL files that declare a claim schedule: their rules decide claims, not criteria. */
-    static Set<String> claimScheduleFiles(KieBase kieBase, List<RuleFile> files) {
-        Set<String> paths = new HashSet<>();
-        for (FactType type : typesWith(kieBase, "claimSchedule")) {
-            String needle = "declare " + type.getSimpleName();
-            files.stream().filter(RuleFile::isDrl)
-                    .filter(f -> f.text().lines().map(String::strip).anyMatch(l -> l.equals(needle) || l.startsWith(needle + " ")))
-                    .forEach(f -> paths.add(f.path()));
-        }
-        return paths;
-    }
-
-    /** The rules-relative path of the file a rule was compiled from. */
-    static String fileOf(Rule rule) {
-        if (!(rule instanceof RuleImpl impl) || impl.getResource() == null || impl.getResource().getSourcePath() == null) return null;
-        String path = impl.getResource().getSourcePath();
-        String prefix = "src/main/resources/";
-        return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
     }
 
     private static Object defaults(FactType type) {

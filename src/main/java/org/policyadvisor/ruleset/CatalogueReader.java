@@ -56,12 +56,14 @@ final class CatalogueReader {
     private final List<RuleFile> files;
     private final KieBase kieBase;
     private final FactType applicantType;
+    private final LanguageCheck.Result language;
     private final List<RuleProblem> problems = new ArrayList<>();
     private final Map<String, ProgramText> programTexts = new LinkedHashMap<>();
     private Map<String, Assumption> knownAssumptions = Map.of();
 
-    CatalogueReader(List<RuleFile> files, KieBase kieBase, FactType applicantType) {
+    CatalogueReader(List<RuleFile> files, KieBase kieBase, FactType applicantType, LanguageCheck.Result language) {
         this.files = files;
+        this.language = language;
         this.kieBase = kieBase;
         this.applicantType = applicantType;
     }
@@ -176,13 +178,13 @@ final class CatalogueReader {
     private Map<String, Criterion> readCriteria(Map<String, Question> questions, Map<String, Assumption> assumptions) {
         Map<String, CriterionText> texts = criterionTexts();
         Map<String, List<Rule>> rulesByCriterion = new LinkedHashMap<>();
-        Set<String> claimFiles = Benefits.claimScheduleFiles(kieBase, files);
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 String criterion = string(rule.getMetaData().get("criterion"));
-                if (criterion == null && claimFiles.contains(Benefits.fileOf(rule))) continue; // a claim schedule's rule
-                if (criterion == null) {
-                    problem(null, "rule \"" + rule.getName() + "\"", "rule \"" + rule.getName() + "\" has no @criterion(\"…\"); every rule decides a condition of a criterion");
+                if (criterion == null && language.computing().contains(rule.getName())) {
+                    continue; // it computes results (inserts or modifies facts); it decides no criterion
+                } else if (criterion == null) {
+                    problem(null, "rule \"" + rule.getName() + "\"", "rule \"" + rule.getName() + "\" has no @criterion(\"…\"); a rule either decides a condition of a criterion or inserts or modifies facts");
                 } else {
                     rulesByCriterion.computeIfAbsent(criterion, id -> new ArrayList<>()).add(rule);
                 }
@@ -218,10 +220,11 @@ final class CatalogueReader {
         for (Rule rule : rules) {
             String where = "rule \"" + rule.getName() + "\"";
             combines.add(string(rule.getMetaData().getOrDefault("combine", "all")));
-            List<String> fields = list(rule.getMetaData().get("fields"));
-            if (fields.isEmpty()) problem(null, where, where + " needs @fields(\"…\"): the questions its condition reads");
-            fields.stream().filter(f -> !questions.containsKey(f))
-                    .forEach(f -> problem(null, where, where + " reads '" + f + "', which is not a question of `declare Applicant`"));
+            if (rule.getMetaData().containsKey("fields")) {
+                problem(null, where, where + " has @fields, which is no longer written: the questions a rule reads are worked out from its conditions; remove it");
+            }
+            // Read from the parsed conditions: a condition is unknown while any question it reads is unanswered.
+            List<String> fields = List.copyOf(language.fieldsRead(rule.getName(), APPLICANT));
             conditions.add(new Condition(rule.getPackageName() + "/" + rule.getName(), rule.getName(), fields));
         }
         if (combines.size() > 1 || !(combines.contains("all") || combines.contains("any"))) {

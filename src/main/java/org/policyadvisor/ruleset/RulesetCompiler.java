@@ -10,8 +10,10 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.runtime.KieContainer;
+import org.kie.internal.builder.InternalKieBuilder;
 import org.policyadvisor.catalogue.Catalogue;
 
 /**
@@ -29,14 +31,17 @@ public final class RulesetCompiler {
         this.clock = clock;
     }
 
+    /** The language check, then Drools' build, then the catalogue; any problem refuses the whole candidate. */
     public Ruleset compile(List<RuleFile> files) {
+        LanguageCheck.Result language = LanguageCheck.check(files);
+        if (!language.problems().isEmpty()) throw new RulesetRejected(language.problems());
         KieServices kie = KieServices.get();
         ReleaseId releaseId = kie.newReleaseId("org.policyadvisor.rules", "ruleset", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem fileSystem = kie.newKieFileSystem();
         fileSystem.generateAndWritePomXML(releaseId);
         files.stream().filter(RuleFile::isDrl).forEach(file -> fileSystem.write(RESOURCES + file.path(), file.content()));
 
-        List<RuleProblem> errors = kie.newKieBuilder(fileSystem).buildAll().getResults()
+        List<RuleProblem> errors = ((InternalKieBuilder) kie.newKieBuilder(fileSystem)).withKModuleModel(module(kie)).buildAll().getResults()
                 .getMessages(Message.Level.ERROR).stream()
                 .map(RulesetCompiler::problem)
                 .toList();
@@ -48,13 +53,24 @@ public final class RulesetCompiler {
         try {
             KieBase kieBase = container.getKieBase();
             FactType applicantType = CatalogueReader.applicantType(kieBase, files);
-            Catalogue catalogue = new CatalogueReader(files, kieBase, applicantType).read();
+            Catalogue catalogue = new CatalogueReader(files, kieBase, applicantType, language).read();
             return new Ruleset(version(files), clock.instant(), files, catalogue, kieBase, applicantType, container, releaseId);
         } catch (RuntimeException e) {
             container.dispose();
             kie.getRepository().removeKieModule(releaseId);
             throw e;
         }
+    }
+
+    /**
+     * Consequences are read as MVEL, the language Drools reads constraints in, so {@code $claim.amount} means the
+     * same in both; a rule file cannot choose (the language check refuses {@code dialect}).
+     */
+    private static KieModuleModel module(KieServices kie) {
+        KieModuleModel module = kie.newKieModuleModel();
+        module.setConfigurationProperty("drools.dialect.default", "mvel");
+        module.newKieBaseModel("rules").setDefault(true).newKieSessionModel("session").setDefault(true);
+        return module;
     }
 
     /** {@code sha256:} over every file's path and content, so equal files always give an equal version. */

@@ -60,7 +60,8 @@ final class AdviceController {
         AdviceRequest request = decided.request();
         Advice advice = decided.advice();
         if (Negotiation.prefersHtml(ctx)) {
-            ctx.html(page.advice(advice, ruleset.catalogue(), request.answers(), Lang.parse(advice.lang()).orElseThrow()));
+            ctx.html(page.advice(advice, ruleset.catalogue(), DeskController.details(ruleset), request.answers(),
+                    Lang.parse(advice.lang()).orElseThrow()));
         } else {
             // Straight into the response buffer (ctx.json() would build a String, then bytes, first), with the
             // catalogue's texts encoded once per ruleset.

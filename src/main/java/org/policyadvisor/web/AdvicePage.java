@@ -1,14 +1,19 @@
 package org.policyadvisor.web;
 
+import java.text.NumberFormat;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.policyadvisor.advice.Advice;
+import org.policyadvisor.advice.Decision;
 import org.policyadvisor.advice.ProgramStatus;
 import org.policyadvisor.catalogue.Catalogue;
 import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.catalogue.Program;
 import org.policyadvisor.catalogue.Question;
+import org.policyadvisor.catalogue.Status;
 
 /** The advice as a printable HTML page, for a plain form posted without script. */
 final class AdvicePage {
@@ -21,10 +26,12 @@ final class AdvicePage {
             .badge{display:inline-block;font-size:.8rem;border:1px solid #555;border-radius:3px;padding:0 .3rem;margin-left:.4rem}
             .MET::before{content:"✓ "}.NOT_MET::before{content:"✗ "}.UNKNOWN::before{content:"? "}
             .total{font-size:1.2rem;font-weight:bold}blockquote{margin:.3rem 0;padding-left:.7rem;border-left:3px solid #ccc;color:#333}
-            .errors{color:#a00000}a{color:#1f4e79}
+            .errors{color:#a00000}a{color:#1f4e79}.disclaimer{font-weight:bold}
+            dl{display:grid;grid-template-columns:minmax(10rem,max-content) 1fr;gap:.15rem 1rem}dt{font-weight:600}dd{margin:0}
+            form.back button{font:inherit;padding:.3rem .8rem}
             .reference{display:flex;gap:1rem;align-items:center;border:2px solid #1f4e79;border-radius:6px;padding:.5rem 1rem;break-inside:avoid}
             .reference .qr svg{width:7.5rem;height:7.5rem}.reference strong{font:bold 1.4rem/1.2 ui-monospace,monospace;letter-spacing:.05em}
-            @media print{a.back{display:none}body{font-size:11pt;max-width:none}.program{border-color:#999}}
+            @media print{form.back{display:none}body{font-size:11pt;max-width:none}.program{border-color:#999}}
             """;
 
     private final Messages messages;
@@ -34,7 +41,7 @@ final class AdvicePage {
     }
 
     String advice(Advice advice, Catalogue catalogue, Map<String, Object> answers, Lang lang) {
-        return advice(advice, catalogue, answers, lang, "");
+        return advice(advice, catalogue, DeskDetails.forCatalogue(catalogue), answers, lang, "");
     }
 
     /** A saved consultation's page: the answer as given then, under its reference and the QR code of its link. */
@@ -43,34 +50,104 @@ final class AdvicePage {
                 + esc(messages.get("page.reference", lang)) + ": <strong data-reference-text>" + esc(reference) + "</strong></p><p class=\"meta\">"
                 + esc(messages.get("page.savedAt", lang)) + ": " + esc(createdAt) + "</p><p>" + esc(messages.get("page.referenceHint", lang))
                 + "</p></section>\n";
-        return advice(advice, catalogue, answers, lang, block);
+        return advice(advice, catalogue, DeskDetails.forCatalogue(catalogue), answers, lang, block);
     }
 
-    private String advice(Advice advice, Catalogue catalogue, Map<String, Object> answers, Lang lang, String preamble) {
+    String advice(Advice advice, Catalogue catalogue, DeskDetails details, Map<String, Object> answers, Lang lang) {
+        return advice(advice, catalogue, details, answers, lang, "");
+    }
+
+    /**
+     * The advice grouped by availability (policy-catalogue R7): eligible now (in effect or pilot), "you would qualify
+     * when it starts" (planned), needs information, not eligible (without the programs for the other kind of
+     * applicant). Each group carries {@code data-group} as the desk's does. {@code preamble} goes first (a reference).
+     */
+    private String advice(Advice advice, Catalogue catalogue, DeskDetails details, Map<String, Object> answers, Lang lang, String preamble) {
         StringBuilder html = head(lang, messages.get("page.title", lang));
         html.append(preamble);
         html.append("<p class=\"meta\">").append(esc(messages.get("page.asOf", lang))).append(": ").append(advice.asOf())
-                .append(" · ").append(esc(messages.get("page.rulesetVersion", lang))).append(": <code>")
-                .append(esc(advice.rulesetVersion())).append("</code></p>\n");
-        html.append("<p><a class=\"back\" href=\"/?lang=").append(lang.tag()).append("\">")
-                .append(esc(messages.get("page.back", lang))).append("</a></p>\n");
+                .append(" · ").append(esc(messages.get("page.rulesetVersion", lang))).append(": <code title=\"")
+                .append(esc(advice.rulesetVersion())).append("\">").append(esc(shortVersion(advice.rulesetVersion()))).append("</code></p>\n");
+        back(html, answers, lang);
         answersGiven(html, catalogue, answers, lang);
-        for (ProgramStatus status : ProgramStatus.values()) {
-            List<Advice.ProgramAdvice> programs = advice.programs().stream().filter(p -> p.status() == status).toList();
-            html.append("<section><h2>").append(esc(messages.get("page." + status, lang))).append(" (").append(programs.size()).append(")</h2>\n");
-            if (status == ProgramStatus.ELIGIBLE) {
+        List<Advice.ProgramAdvice> eligible = advice.programs().stream()
+                .filter(p -> p.status() == ProgramStatus.ELIGIBLE && p.availability() != Program.Availability.PLANNED).toList();
+        List<Advice.ProgramAdvice> upcoming = advice.programs().stream()
+                .filter(p -> p.status() == ProgramStatus.ELIGIBLE && p.availability() == Program.Availability.PLANNED).toList();
+        List<Advice.ProgramAdvice> needsInfo = advice.programs().stream().filter(p -> p.status() == ProgramStatus.NEEDS_INFO).toList();
+        List<Advice.ProgramAdvice> notEligible = advice.programs().stream()
+                .filter(p -> p.status() == ProgramStatus.NOT_ELIGIBLE && !details.forOtherAudience(p)).toList();
+
+        group(html, "eligible", eligible, catalogue, lang, () -> {
+            if (!advice.totals().byCurrency().isEmpty()) {
                 html.append("<p class=\"total\">").append(esc(messages.get("page.total", lang))).append(": ").append(totals(advice.totals(), lang))
                         .append("</p>\n");
             }
-            if (status == ProgramStatus.NEEDS_INFO && !advice.questions().isEmpty()) {
+        });
+        group(html, "upcoming", upcoming, catalogue, lang, () -> html.append("<p>").append(esc(messages.get("page.upcomingNote", lang))).append("</p>\n"));
+        group(html, "needs-info", needsInfo, catalogue, lang, () -> {
+            if (!advice.questions().isEmpty()) {
                 html.append("<p>").append(esc(messages.get("page.questions", lang))).append(":</p><ol>");
                 advice.questions().forEach(q -> html.append("<li>").append(esc(q.label())).append("</li>"));
                 html.append("</ol>\n");
             }
-            programs.forEach(p -> program(html, p, catalogue, lang));
-            html.append("</section>\n");
+        });
+        group(html, "not-eligible", notEligible, catalogue, lang, () -> {});
+        html.append("<footer class=\"handout-foot\">");
+        if (details.contact() != null) {
+            html.append("<p><strong>").append(esc(messages.get("handout.contact", lang))).append(":</strong> ")
+                    .append(esc(details.contact().in(lang))).append("</p>");
         }
+        html.append("<p class=\"disclaimer\">").append(esc(messages.get("page.disclaimer", lang))).append("</p></footer>\n");
         return html.append("</body></html>\n").toString();
+    }
+
+    private void group(StringBuilder html, String group, List<Advice.ProgramAdvice> programs, Catalogue catalogue, Lang lang, Runnable intro) {
+        if (programs.isEmpty() && !group.equals("eligible")) return;
+        html.append("<section data-group=\"").append(group).append("\"><h2>").append(esc(messages.get("page.group." + group, lang)))
+                .append(" (").append(programs.size()).append(")</h2>\n");
+        intro.run();
+        programs.forEach(p -> program(html, p, catalogue, lang));
+        html.append("</section>\n");
+    }
+
+    /** Back to the form with the answers kept: they go back in a post, never in an address. */
+    private void back(StringBuilder html, Map<String, Object> answers, Lang lang) {
+        html.append("<form class=\"back\" method=\"post\" action=\"/?lang=").append(lang.tag())
+                .append("\"><input type=\"hidden\" name=\"lang\" value=\"").append(lang.tag()).append("\">");
+        answers.forEach((field, value) -> {
+            if (value != null) html.append("<input type=\"hidden\" name=\"").append(esc(field)).append("\" value=\"")
+                    .append(esc(String.valueOf(value))).append("\">");
+        });
+        html.append("<button type=\"submit\">").append(esc(messages.get("page.back", lang))).append("</button></form>\n");
+    }
+
+    /** The one-off cash per currency, "up to" when an amount in it is a maximum. */
+    private String totals(Advice.Totals totals, Lang lang) {
+        StringBuilder html = new StringBuilder();
+        for (Decision.CashTotal total : totals.byCurrency()) {
+            String amount = money(total.amount(), total.currency(), lang);
+            if (total.upTo()) amount = messages.get("page.upTo", lang, amount);
+            if (html.length() > 0) html.append(" + ");
+            html.append("<strong class=\"cash\" data-currency=\"").append(esc(total.currency())).append("\">").append(esc(amount)).append("</strong>");
+        }
+        return html.toString();
+    }
+
+    /** An amount as the pages' script shows it (Intl.NumberFormat): one currency format per language. */
+    static String money(long amount, String currency, Lang lang) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.forLanguageTag(lang.tag()));
+        try {
+            format.setCurrency(Currency.getInstance(currency));
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return amount + " " + currency;
+        }
+        format.setMaximumFractionDigits(0);
+        return format.format(amount);
+    }
+
+    static String shortVersion(String version) {
+        return version == null ? "" : version.length() > 19 ? version.substring(0, 19) : version;
     }
 
     String problem(Problem problem, Lang lang) {
@@ -108,51 +185,42 @@ final class AdvicePage {
         html.append("</section>\n");
     }
 
-    /** An amount with its currency; "up to" it when it is a maximum. */
-    private String money(long amount, String currency, boolean maximum, Lang lang) {
-        String money = amount + (currency == null ? "" : " " + currency);
-        return maximum ? messages.get("page.upTo", lang, money) : money;
-    }
-
-    /** The one-off cash per currency, "up to" when an amount in it is a maximum; 0 in the main currency when none. */
-    private String totals(Advice.Totals totals, Lang lang) {
-        if (totals.byCurrency().isEmpty()) return "<strong class=\"cash\">" + esc(money(0, totals.currency(), false, lang)) + "</strong>";
-        StringBuilder html = new StringBuilder();
-        for (org.policyadvisor.advice.Decision.CashTotal total : totals.byCurrency()) {
-            if (html.length() > 0) html.append(" + ");
-            html.append("<strong class=\"cash\" data-currency=\"").append(esc(total.currency())).append("\">")
-                    .append(esc(money(total.amount(), total.currency(), total.upTo(), lang))).append("</strong>");
-        }
-        return html.toString();
-    }
-
     private void program(StringBuilder html, Advice.ProgramAdvice p, Catalogue catalogue, Lang lang) {
-        html.append("<article class=\"program ").append(p.status()).append("\" id=\"").append(esc(p.id())).append("\"><h3>")
+        html.append("<article class=\"program ").append(p.status()).append("\" id=\"").append(esc(p.id())).append("\" data-program=\"")
+                .append(esc(p.id())).append("\"><h3>")
                 .append(esc(p.name())).append("<span class=\"badge\">").append(esc(messages.get("page." + p.availability(), lang)))
                 .append("</span></h3>\n<p>").append(esc(p.summary())).append("</p>\n");
         html.append("<h4>").append(esc(messages.get("page.benefits", lang))).append("</h4><ul>");
         for (Advice.BenefitAdvice b : p.benefits()) {
             html.append("<li>");
             if (b.kind() == Program.Benefit.Kind.CASH) {
-                html.append("<strong class=\"amount\">").append(b.amount() == null ? esc(messages.get("page.amountUnknown", lang))
-                        : esc(money(b.amount(), b.currency(), b.maximum(), lang)));
-                if (b.unit() != null) html.append(" ").append(esc(b.unit()));
+                String amount = b.amount() == null ? messages.get("page.amountUnknown", lang) : money(b.amount(), b.currency(), lang);
+                if (b.amount() != null && b.maximum()) amount = messages.get("page.upTo", lang, amount);
+                html.append("<strong class=\"amount\">").append(esc(amount));
+                if (b.unit() != null) html.append(" ").append(esc(b.unit())); // the unit's words, from rules/units.yaml
                 html.append("</strong>");
                 if (b.periodsText() != null) html.append(" · <span class=\"periods\">").append(esc(b.periodsText())).append("</span>");
-                if (b.cap() != null) html.append(" · <span class=\"cap\">").append(esc(messages.get("page.cap", lang, b.cap() + " " + b.currency()))).append("</span>");
+                if (b.cap() != null) {
+                    html.append(" · <span class=\"cap\">").append(esc(messages.get("page.cap", lang, money(b.cap(), b.currency(), lang)))).append("</span>");
+                }
                 html.append(" — ");
             }
             html.append(esc(b.description())).append("</li>");
         }
-        html.append("</ul>\n<h4>").append(esc(messages.get("page.criteria", lang))).append("</h4><ul>");
-        for (Advice.CriterionAdvice c : p.criteria()) {
-            html.append("<li class=\"").append(c.status()).append("\">").append(esc(c.text())).append(" — ")
-                    .append(esc(messages.get("page." + c.status(), lang))).append("</li>");
-        }
         html.append("</ul>\n");
+        // Eligible programs meet every criterion: their list would only repeat "met"; the others show what decides them.
+        if (p.status() != ProgramStatus.ELIGIBLE) {
+            html.append("<h4>").append(esc(messages.get("page.criteria", lang))).append("</h4><ul>");
+            for (Advice.CriterionAdvice c : p.criteria()) {
+                if (c.status() == Status.MET) continue;
+                html.append("<li class=\"").append(c.status()).append("\">").append(esc(c.text())).append(" — ")
+                        .append(esc(messages.get("page." + c.status(), lang))).append("</li>");
+            }
+            html.append("</ul>\n");
+        }
         if (!p.missing().isEmpty()) {
             html.append("<p>").append(esc(messages.get("page.missing", lang))).append(": ")
-                    .append(esc(p.missing().stream().map(f -> catalogue.question(f).label().in(lang)).collect(Collectors.joining("、"))))
+                    .append(esc(p.missing().stream().map(f -> catalogue.question(f).label().in(lang)).collect(Collectors.joining(messages.get("page.listSeparator", lang)))))
                     .append("</p>\n");
         }
         if (!p.assumptions().isEmpty()) {

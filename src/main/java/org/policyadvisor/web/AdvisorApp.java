@@ -58,11 +58,11 @@ public final class AdvisorApp {
     public static Javalin create(Deps deps) {
         Messages messages = Messages.load();
         AdvicePage page = new AdvicePage(messages);
-        ProblemWriter problems = new ProblemWriter(messages, page);
+        DeskController desk = new DeskController(deps.rules(), messages);
+        ProblemWriter problems = new ProblemWriter(messages, page, desk);
         AdviceController advice = new AdviceController(deps.rules(), deps.advisor(), deps.clock(), page, deps.metrics());
         CatalogueController catalogue = new CatalogueController(deps.rules());
         ClaimsController claims = new ClaimsController(deps.rules(), new ClaimEngine(deps.advisor()), deps.clock());
-        DeskController desk = new DeskController(deps.rules(), messages);
         AdminGuard adminGuard = new AdminGuard(deps.adminToken());
 
         return Javalin.create(config -> {
@@ -110,6 +110,7 @@ public final class AdvisorApp {
                 files.location = Location.CLASSPATH;
             });
             config.routes.get("/", desk::desk);
+            config.routes.post("/", desk::deskWithAnswers);
             config.routes.get("/rules", desk::rulesStatus);
             config.routes.get("/api/v1/ui-texts", desk::uiTexts);
             // Last, so that every fixed route wins: the paths and pages that claim schedules declare in the rules.
@@ -165,10 +166,12 @@ public final class AdvisorApp {
     static final class ProblemWriter {
         private final Messages messages;
         private final AdvicePage page;
+        private final DeskController desk;
 
-        ProblemWriter(Messages messages, AdvicePage page) {
+        ProblemWriter(Messages messages, AdvicePage page, DeskController desk) {
             this.messages = messages;
             this.page = page;
+            this.desk = desk;
         }
 
         void write(Context ctx, int status, String key, List<Object> detailArgs, List<org.policyadvisor.advice.FieldError> errors) {
@@ -181,7 +184,9 @@ public final class AdvisorApp {
             ctx.status(status);
             if (status == 503) ctx.header("Retry-After", "5");
             if (Negotiation.prefersHtml(ctx)) {
-                ctx.html(page.problem(problem, lang));
+                // A refused answer of the desk's plain form: the form again, answers kept, each refusal by its question.
+                String again = status == 400 ? desk.deskAgain(ctx, problem.errors(), lang) : null;
+                ctx.html(again != null ? again : page.problem(problem, lang));
             } else {
                 ctx.contentType(Problem.CONTENT_TYPE).result(Json.bytes(problem));
             }

@@ -1,6 +1,7 @@
 package org.policyadvisor.web;
 
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.policyadvisor.catalogue.Lang;
@@ -25,10 +26,44 @@ final class DeskController {
     void desk(Context ctx) {
         Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
         Lang lang = Negotiation.lang(ctx);
-        ctx.html(page.desk(ruleset.catalogue(), page.links(schedules(ruleset, lang), lang), lang));
+        ctx.html(page.desk(ruleset.catalogue(), details(ruleset), page.links(schedules(ruleset, lang), lang), lang, Map.of(), Map.of()));
     }
 
-    /** GET /{page}: the page of the claim schedule that declares it, such as the one at /{page} that its @page names. */
+    /** POST / from the answer page's "back to the questions": the desk with the answers kept (never in the address). */
+    void deskWithAnswers(Context ctx) {
+        Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
+        Map<String, String> answers = new LinkedHashMap<>();
+        ctx.formParamMap().forEach((field, values) -> {
+            if (!values.isEmpty()) answers.put(field, values.get(0));
+        });
+        Lang lang = Negotiation.lang(ctx);
+        ctx.html(page.desk(ruleset.catalogue(), details(ruleset), page.links(schedules(ruleset, lang), lang), lang, answers, Map.of()));
+    }
+
+    static DeskDetails details(Ruleset ruleset) {
+        return ruleset.derived(DeskDetails.class, DeskDetails::of);
+    }
+
+    /**
+     * For a plain form post that was refused: the desk again with every answer as posted and each refusal under its
+     * question, or null when the refusal is not about the answers (or no rules are active).
+     */
+    String deskAgain(Context ctx, List<Problem.FieldProblem> errors, Lang lang) {
+        String type = ctx.contentType();
+        Ruleset ruleset = rules.current().orElse(null);
+        if (ruleset == null || errors == null || errors.isEmpty() || type == null || !type.startsWith(AdviceController.FORM)) return null;
+        Map<String, String> answers = new LinkedHashMap<>();
+        ctx.formParamMap().forEach((field, values) -> {
+            if (!values.isEmpty()) answers.put(field, values.get(0));
+        });
+        Map<String, String> byField = new LinkedHashMap<>();
+        errors.forEach(e -> byField.merge(e.pointer().startsWith("/") ? e.pointer().substring(1) : e.pointer(), e.message(), (a, b) -> a));
+        // A refused value is not repeated back (it may be personal and is wrong anyway); the question is named instead.
+        byField.keySet().forEach(answers::remove);
+        return page.desk(ruleset.catalogue(), details(ruleset), page.links(schedules(ruleset, lang), lang), lang, answers, byField);
+    }
+
+    /** GET /{page}: the page of the claim schedule whose @page names it. */
     void claimPage(Context ctx) {
         Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
         Lang lang = Negotiation.lang(ctx);

@@ -87,8 +87,7 @@ class AdvisorTest {
     void a_rule_that_loops_gives_an_error_instead_of_a_hung_request(@TempDir Path dir) throws Exception {
         RulesCopy.of(dir).add("common/loop.drl", """
                 package policy;
-                rule "for-persons: loops by touching the applicant forever"
-                    @criterion("for-persons") @fields("applicantType")
+                rule "loops by touching the applicant forever"
                 when
                     $a : Applicant(age != 2)
                 then

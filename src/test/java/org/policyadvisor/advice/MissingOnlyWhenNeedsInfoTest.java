@@ -52,19 +52,19 @@ class MissingOnlyWhenNeedsInfoTest {
                         @effectiveFrom("2020-01-01")
                     end
                     rule "adult: is an adult"
-                        @criterion("adult") @fields("age")
+                        @criterion("adult")
                     when
                         Applicant(age >= 18)
                     then
                     end
                     rule "resident-or-member: is a resident"
-                        @criterion("resident-or-member") @fields("resident") @combine("any")
+                        @criterion("resident-or-member") @combine("any")
                     when
                         Applicant(resident == true)
                     then
                     end
                     rule "resident-or-member: is a member"
-                        @criterion("resident-or-member") @fields("member") @combine("any")
+                        @criterion("resident-or-member") @combine("any")
                     when
                         Applicant(member == true)
                     then

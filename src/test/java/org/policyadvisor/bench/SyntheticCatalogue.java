@@ -57,21 +57,21 @@ public final class SyntheticCatalogue {
                 end
 
                 rule "%1$s-age: is at least %3$d"
-                    @criterion("%1$s-age") @fields("age")
+                    @criterion("%1$s-age")
                 when
                     Applicant(age >= %3$d)
                 then
                 end
 
                 rule "%1$s-skills: has a %4$s degree or higher"
-                    @criterion("%1$s-skills") @fields("highestEducation") @combine("any")
+                    @criterion("%1$s-skills") @combine("any")
                 when
                     Applicant(highestEducation in (%5$s))
                 then
                 end
 
                 rule "%1$s-skills: works in %6$s"
-                    @criterion("%1$s-skills") @fields("workDistrict") @combine("any")
+                    @criterion("%1$s-skills") @combine("any")
                 when
                     Applicant(workDistrict == "%6$s")
                 then

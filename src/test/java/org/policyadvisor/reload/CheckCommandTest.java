@@ -44,13 +44,14 @@ class CheckCommandTest {
     }
 
     @Test
-    void unsafe_rules_fail_with_the_line_of_the_unsafe_call() {
+    void code_in_a_consequence_fails_with_its_line_and_column() {
         Map<String, String> files = RulesFixture.tiny(100);
         files.put(RulesFixture.TINY_DRL, files.get(RulesFixture.TINY_DRL).replace("then\n", "then\n    new Thread().start();\n"));
         RulesFixture.write(dir, files);
 
         assertThat(check(dir)).isEqualTo(1);
-        assertThat(output()).startsWith("programs/tiny/tiny.drl:15:9: 'Thread' starts, blocks or shares threads and is not allowed in rules");
+        assertThat(output()).startsWith("programs/tiny/tiny.drl:15:5: a consequence may only hold `insert(new Type(…));` and"
+                + " `modify($fact) { setField(…) }`; `new` cannot start a statement");
     }
 
     @Test

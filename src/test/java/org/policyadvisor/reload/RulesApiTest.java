@@ -173,7 +173,7 @@ class RulesApiTest {
         assertThat(error.get("file").asText()).isEqualTo(RulesFixture.TINY_DRL);
         assertThat(error.get("line").asInt()).isEqualTo(15);
         assertThat(error.get("column").asInt()).isEqualTo(5);
-        assertThat(error.get("message").asText()).startsWith("'Runtime'");
+        assertThat(error.get("message").asText()).startsWith("a consequence may only hold").contains("`Runtime` cannot start a statement");
         assertThat(body.get("impact").isNull()).isTrue();
     }
 

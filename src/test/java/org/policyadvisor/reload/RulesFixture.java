@@ -51,7 +51,7 @@ public final class RulesFixture {
                 end
 
                 rule "adult: is an adult"
-                    @criterion("adult") @fields("age")
+                    @criterion("adult")
                 when
                     Applicant(age >= 18)
                 then

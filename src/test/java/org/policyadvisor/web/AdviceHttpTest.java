@@ -113,8 +113,8 @@ class AdviceHttpTest {
                 "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        assertThat(response.body()).contains("<html lang=\"en\"", "Eligible", "60000 CNY", "sha256:", "@media print",
-                "One-off living subsidy");
+        assertThat(response.body()).contains("<html lang=\"en\"", "data-group=\"eligible\"", "CN¥60,000", "sha256:", "@media print",
+                "One-off living subsidy", "This is advice, not a decision.");
     }
 
     @Test

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.policyadvisor.RealRules;
 import org.policyadvisor.TestServer;
+import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.ruleset.ActiveRuleset;
 
 /** Every kind of bad input gets the right 4xx as problem+json, in the caller's language, without echoing values. */
@@ -78,11 +80,13 @@ class BadInputHttpTest {
     }
 
     @Test
-    void a_browser_posting_a_bad_form_gets_an_html_page_listing_the_fields() {
-        HttpResponse<String> response = server.post("/api/v1/advice?lang=en", "application/x-www-form-urlencoded", "age=abc",
-                "Accept", "text/html");
+    void a_browser_posting_a_bad_form_gets_the_form_again_with_its_answers_and_the_question_named() {
+        HttpResponse<String> response = server.post("/api/v1/advice?lang=en", "application/x-www-form-urlencoded",
+                "age=abc&residency=HK", "Accept", "text/html");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("<html", "/age", "must be a whole number").doesNotContain("abc");
+        String age = AdvicePage.esc(RealRules.ruleset().catalogue().question("age").label().in(Lang.EN));
+        assertThat(response.body()).contains("<html", "<a href=\"#age\">" + age + "</a>", "must be a whole number",
+                "<option value=\"HK\" data-choice=\"residency\" selected>").doesNotContain("abc").doesNotContain("/age");
     }
 
     @Test

@@ -8,15 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -103,6 +109,61 @@ final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The window's content as a device of this size (a phone, a tablet, a laptop), through the DevTools protocol. */
+    void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    void resetViewport() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    private static String axeSource;
+
+    /**
+     * axe-core's WCAG 2.1 A and AA rules run on the page as it is now; one line per violation (rule, impact, where).
+     * The script comes from the axe-core jar on the test class path.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityViolations() {
+        if (axeSource == null) {
+            try (var in = Browser.class.getResourceAsStream("/axe.min.js")) {
+                axeSource = new String(java.util.Objects.requireNonNull(in, "axe.min.js").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) script(axeSource);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object found = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                  .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' ')).join(' | '))))
+                  .catch(e => done(['axe failed: ' + e]));""");
+        return (List<String>) found;
+    }
+
+    /** The page printed to an A4 PDF by Chromium, saved beside the screenshots; its page count read by PDFBox. */
+    int printedPages(String name) {
+        PrintOptions options = new PrintOptions();
+        options.setPageSize(new PageSize(29.7, 21.0));
+        byte[] pdf = java.util.Base64.getDecoder().decode(driver.print(options).getContent());
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".pdf"), pdf);
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                lastPdfText = new PDFTextStripper().getText(document);
+                return document.getNumberOfPages();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text of the last PDF printed by {@link #printedPages}. */
+    String lastPdfText;
 
     @Override
     public void close() {

@@ -66,20 +66,48 @@ class MentorPageBrowserTest {
 
     @Test
     void a_bad_cell_is_named_by_its_row_and_column_and_its_link_focuses_it() {
-        open("/mentor?lang=en");
-        new Select(browser.driver.findElement(By.id("residency"))).selectByValue("HK");
-        new Select(browser.driver.findElement(By.id("mainlandWorkExperience"))).selectByValue("true");
-        fillMentee(0, "m1", "2026-01-10", "true");
-        fillItem(0, "m1", "CAREER_GUIDANCE", "2026-02-01", "quantity", "0");
-
-        browser.driver.findElement(By.cssSelector("#claim-form button[type=submit]")).click();
-        WebElement link = browser.waitUntil(d -> d.findElements(By.cssSelector("#claim-result ul.errors a")).stream().findFirst().orElse(null));
+        WebElement link = claimWithABadCell("en");
 
         assertThat(link.getText()).isEqualTo("row 1 · Sessions, days or activities");
         assertThat(browser.driver.findElement(By.id("items-0-quantity")).getAttribute("aria-invalid")).isEqualTo("true");
         link.click();
         assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("items-0-quantity");
         browser.screenshot("mentor-bad-cell");
+    }
+
+    @Test
+    void on_a_320_pixel_phone_the_page_reflows_without_sideways_scrolling_and_a_refused_cell_is_marked_visibly() {
+        browser.viewport(320, 800);
+        try {
+            claimWithABadCell("zh-Hant");
+
+            assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(320L);
+            assertThat((java.util.List<?>) browser.script("return [...document.querySelectorAll('main *')].filter(e => e.scrollWidth > e.clientWidth + 1"
+                    + " && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth)"))
+                    .as("no element scrolls sideways").isEmpty();
+            WebElement refused = browser.driver.findElement(By.id("items-0-quantity"));
+            assertThat(refused.getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(refused.getCssValue("border-top-width")).isEqualTo("3px");
+            assertThat((String) browser.script("return getComputedStyle(arguments[0].parentElement, '::after').content", refused)).isNotIn("none", "normal", "");
+            // Each stacked cell is labelled by its column.
+            assertThat(refused.findElement(By.xpath("..")).getAttribute("data-label")).isEqualTo(
+                    browser.driver.findElement(By.id(refused.getAttribute("aria-labelledby"))).getAttribute("textContent").strip());
+            browser.fullPageScreenshot("mentor-phone-320-refused");
+            assertThat(browser.accessibilityViolations()).isEmpty();
+        } finally {
+            browser.resetViewport();
+        }
+    }
+
+    /** A qualifying mentor, one mentee and one item with zero sessions, calculated: the answer's link to the bad cell. */
+    private static WebElement claimWithABadCell(String lang) {
+        open("/mentor?lang=" + lang);
+        new Select(browser.driver.findElement(By.id("residency"))).selectByValue("HK");
+        new Select(browser.driver.findElement(By.id("mainlandWorkExperience"))).selectByValue("true");
+        fillMentee(0, "m1", "2026-01-10", "true");
+        fillItem(0, "m1", "CAREER_GUIDANCE", "2026-02-01", "quantity", "0");
+        browser.driver.findElement(By.cssSelector("#claim-form button[type=submit]")).click();
+        return browser.waitUntil(d -> d.findElements(By.cssSelector("#claim-result ul.errors a")).stream().findFirst().orElse(null));
     }
 
     private static void open(String path) {

@@ -71,34 +71,47 @@ class RulesPageBrowserTest {
         JsonNode status = json(server.get("/api/v1/rules"));
         String original = status.get("version").asText();
         open("/rules?lang=en");
-        assertThat(text("#rules-version")).isEqualTo(original);
+        assertThat(version()).isEqualTo(original);
+        assertThat(text("#rules-version")).isEqualTo(original.substring(0, 19));
         WebElement activatedAt = browser.driver.findElement(By.cssSelector("#rules-active time"));
         assertThat(activatedAt.getAttribute("datetime")).isEqualTo(status.get("activatedAt").asText());
-        assertThat(activatedAt.getText()).matches(".*\\d{4}.* \\d{1,2}:\\d{2}:\\d{2}.*"); // read as a date and time, not ISO
+        // Read as a date and time with its zone, not ISO.
+        assertThat(activatedAt.getText()).matches(".*\\d{4}.* \\d{1,2}:\\d{2}:\\d{2} (UTC|GMT|[A-Z]{2,5}).*");
         assertThat(text("#rules-attempt")).contains("Checked, tested and activated");
+        // The file table is collapsed until asked for.
+        WebElement filesTable = browser.driver.findElement(By.id("rules-files-table"));
+        assertThat(filesTable.isDisplayed()).isFalse();
+        browser.driver.findElement(By.cssSelector("#rules-files summary")).click();
         List<WebElement> files = browser.driver.findElements(By.cssSelector("#rules-files-table tbody tr"));
         assertThat(files).hasSize(status.get("files").size());
         JsonNode first = status.get("files").get(0);
-        assertThat(files.get(0).getText()).contains(first.get("path").asText()).contains(first.get("sha256").asText());
+        assertThat(files.get(0).getText()).contains(first.get("path").asText()).contains(first.get("sha256").asText().substring(0, 12));
         browser.fullPageScreenshot("rules-active");
+        assertThat(browser.accessibilityViolations()).isEmpty();
 
         String drl = rules.read(PROGRAM + ".drl");
         rules.replace(PROGRAM + ".drl", "livingSubsidyReceived == false", "livingSubsidyReceived == ");
         JsonNode syntax = reload("REFUSED");
         JsonNode error = syntax.get("errors").get(0);
         String where = PROGRAM + ".drl:" + error.get("line").asInt() + ":" + error.get("column").asInt();
-        open("/rules?lang=en");
-        assertThat(text("#rules-version")).isEqualTo(original);
-        assertThat(text("#rules-attempt")).contains("Refused; the previous rules keep serving");
+        open("/rules?lang=zh-Hans");
+        assertThat(version()).isEqualTo(original);
+        assertThat(text("#rules-attempt")).contains("被拒绝，仍使用上一版规则");
         WebElement firstError = browser.driver.findElement(By.cssSelector("#rules-errors tbody tr"));
         assertThat(firstError.findElement(By.cssSelector("td code")).getText()).isEqualTo(where);
         assertThat(firstError.getText()).contains(error.get("message").asText().lines().findFirst().orElseThrow());
+        assertThat(firstError.findElement(By.cssSelector("td[lang=en]")).getText()).isNotBlank();
+        // Each error once.
+        List<String> rows = browser.driver.findElements(By.cssSelector("#rules-errors tbody tr")).stream().map(WebElement::getText).toList();
+        assertThat(rows).doesNotHaveDuplicates();
         browser.fullPageScreenshot("rules-refused-syntax");
+        assertThat(browser.accessibilityViolations()).isEmpty();
+        open("/rules?lang=en");
 
         rules.add(PROGRAM + ".drl", drl).replace(PROGRAM + ".yaml", "amount: 60000", "amount: 70000");
         JsonNode failing = reload("REFUSED");
         assertThat(failing.get("testsFailed").asInt()).isPositive();
-        browser.driver.findElement(By.cssSelector("#rules-active button")).click();
+        browser.driver.findElement(By.cssSelector("#rules-active button.refresh")).click();
         browser.waitUntil(d -> !d.findElements(By.id("rules-failing")).isEmpty());
         List<String> names = StreamSupport.stream(failing.get("failingScenarios").spliterator(), false)
                 .map(scenario -> scenario.get("name").asText()).toList();
@@ -110,19 +123,19 @@ class RulesPageBrowserTest {
         rules.replace(PROGRAM + ".yaml", "amount: 70000", "amount: 60000").add(PROGRAM + ".drl", drl + "\n// reviewed\n");
         String edited = reload("ACTIVATED", "UNCHANGED").get("version").asText();
         open("/rules?lang=en");
-        assertThat(text("#rules-version")).isEqualTo(edited);
+        assertThat(version()).isEqualTo(edited);
         assertThat(browser.driver.findElements(By.cssSelector("#rules-history-table tbody tr td code")))
-                .extracting(WebElement::getText).containsExactly(edited, original);
+                .extracting(e -> e.getAttribute("data-version")).containsExactly(edited, original);
 
         String english = text("#rules-history h2");
         browser.driver.findElement(By.cssSelector(".langs a[data-lang='zh-Hant']")).click();
         browser.waitUntil(d -> text("#rules-history h2").equals("啟動以來生效過的版本"));
         assertThat(text("#rules-active h2")).isEqualTo("當前生效的規則");
         assertThat(text("header h1")).isEqualTo("政策規則狀態");
-        assertThat(text("#rules-version")).isEqualTo(edited);
+        assertThat(version()).isEqualTo(edited);
         browser.driver.findElement(By.cssSelector(".langs a[data-lang='zh-Hans']")).click();
         browser.waitUntil(d -> text("#rules-history h2").equals("启动以来生效过的版本"));
-        assertThat(text("#rules-files th")).isEqualTo("文件");
+        assertThat(browser.script("return document.querySelector('#rules-files th').textContent")).isEqualTo("文件");
         browser.fullPageScreenshot("rules-history-zh-Hans");
         browser.driver.findElement(By.cssSelector(".langs a[data-lang='en']")).click();
         browser.waitUntil(d -> text("#rules-history h2").equals(english));
@@ -147,6 +160,11 @@ class RulesPageBrowserTest {
     private static void open(String path) {
         browser.driver.get(server.uri(path).toString());
         browser.waitUntil(d -> !d.findElements(By.id("rules-attempt")).isEmpty());
+    }
+
+    /** The full version the page shows in short, as its copy button would copy it. */
+    private static String version() {
+        return (String) browser.script("return document.querySelector('#rules-active .version-copy').dataset.version");
     }
 
     /** Read in one script call: the page re-renders on a language switch, which would make a found element stale. */
