@@ -3,7 +3,6 @@ package org.policyadvisor.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,9 +67,9 @@ class BenefitsShownTest {
         String html = server.post("/api/v1/advice?lang=en", "application/x-www-form-urlencoded", "residency=LOCAL&asOf=2025-06-01",
                 "Accept", "text/html").body();
 
-        assertThat(html).contains("<strong class=\"amount\">3000 CNY per month</strong> · <span class=\"periods\">at most 6 months</span>");
-        assertThat(html).contains("<strong class=\"amount\">up to 50000 CNY one-off</strong>");
-        assertThat(html).contains("<strong class=\"cash\" data-currency=\"CNY\">up to 50000 CNY</strong> + <strong class=\"cash\" data-currency=\"HKD\">1200 HKD</strong>");
+        assertThat(html).contains("<strong class=\"amount\">CN¥3,000 per month</strong> · <span class=\"periods\">at most 6 months</span>");
+        assertThat(html).contains("<strong class=\"amount\">up to CN¥50,000 one-off</strong>");
+        assertThat(html).contains("<strong class=\"cash\" data-currency=\"CNY\">up to CN¥50,000</strong> + <strong class=\"cash\" data-currency=\"HKD\">HK$1,200</strong>");
     }
 
     @Test
@@ -85,12 +84,11 @@ class BenefitsShownTest {
         browser.waitUntil(d -> d.findElement(By.id("desk-results")).getAttribute("aria-busy") == null
                 && !d.findElements(By.cssSelector("#program-trainee-scheme.ELIGIBLE")).isEmpty());
 
-        assertThat(browser.driver.findElement(By.cssSelector("#program-trainee-scheme .benefits li")).getText())
-                .contains("CN¥3,000 per month").contains("at most 6 months");
-        assertThat(browser.driver.findElement(By.cssSelector("#program-settling-grant .benefits li")).getText()).contains("up to CN¥50,000");
-        List<String> total = List.of(browser.driver.findElement(By.id("desk-total")).getText().split(" \\+ "));
-        assertThat(total).hasSize(2);
-        assertThat(total.get(0)).isEqualTo("up to CN¥50,000");
-        assertThat(total.get(1)).contains("1,200");
+        assertThat(browser.driver.findElement(By.cssSelector("#program-trainee-scheme .cash-line")).getText())
+                .isEqualTo("CN¥3,000 per month · at most 6 months");
+        assertThat(browser.driver.findElement(By.cssSelector("#program-trainee-scheme .benefits li")).getAttribute("textContent"))
+                .isEqualTo("CN¥3,000 per month · at most 6 months — An internship allowance");
+        assertThat(browser.driver.findElement(By.cssSelector("#program-settling-grant .cash-line")).getText()).isEqualTo("up to CN¥50,000 one-off");
+        assertThat(browser.driver.findElement(By.id("desk-total")).getText()).isEqualTo("one-off cash up to CN¥50,000 + HK$1,200");
     }
 }
