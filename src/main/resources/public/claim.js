@@ -184,7 +184,7 @@ function problem(body, unplaced) {
         && document.getElementById(c.getAttribute('aria-labelledby'))?.textContent].filter(Boolean).join(' · ');
       return h('li', {}, c && cells.includes(error)
         ? h('a', { href: `#${c.id}`, onclick: (event) => { event.preventDefault(); c.focus(); } }, where || error.pointer)
-        : h('code', {}, error.pointer), ': ', error.message);
+        : h('code', {}, error.pointer), t('page.colon'), error.message);
     })),
   ];
 }
@@ -224,10 +224,10 @@ function answer(a) {
         h('th', { class: 'num', scope: 'col' }, t('claims.payable')))),
       h('tbody', {}, a[list.key].map((party) => h('tr', { class: party.accepted ? '' : 'refused' },
         h('td', {}, party.id),
-        h('td', {}, party.accepted ? t('claims.accepted') : `${t('claims.refused')}: ${reason(party.reason)}`),
+        h('td', {}, party.accepted ? t('claims.accepted') : `${t('claims.refused')}${t('page.colon')}${reason(party.reason)}`),
         num(money(party.payable)))))))),
-    h('p', { class: 'total' }, `${t('claims.total')}: `, h('strong', { id: 'claim-total' }, money(a.totalPayable))),
-    h('p', { class: 'meta' }, `${t('page.asOf')}: ${a.asOf} · ${t('page.rulesetVersion')}: `, h('code', {}, a.rulesetVersion)),
+    h('p', { class: 'total' }, `${t('claims.total')}${t('page.colon')}`, h('strong', { id: 'claim-total' }, money(a.totalPayable))),
+    h('p', { class: 'meta' }, `${t('page.asOf')}${t('page.colon')}${a.asOf} · ${t('page.rulesetVersion')}${t('page.colon')}`, h('code', {}, a.rulesetVersion)),
   ];
 }
 

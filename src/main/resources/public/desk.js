@@ -3,7 +3,7 @@
 // announces a one-line status, switches the language in place, saves and reopens a consultation by reference, and
 // prints the applicant's handout (or the consultant's view). Answers live only in the form.
 
-import { h } from './dom.js';
+import { h, fill as fillElement } from './dom.js';
 import { t, setupLanguage, currentLang, formatDate, formatDateTime } from './i18n.js';
 import { relabelQuestions, showFieldErrors, rawValue, typed } from './questions.js';
 import { renderResults, renderSummary, renderAskNext, groupsOf, announcement, fieldLink } from './results.js';
@@ -173,7 +173,7 @@ function markNext() {
   next.classList.add('next');
   next.dataset.nextLabel = t('desk.askNext');
   if (lastItem && lastItem !== next) {
-    lastItem.append(h('p', { class: 'then-ask' }, fieldLink(question.field, `${t('desk.askNext')}: ${question.label}`, 'next')));
+    lastItem.append(h('p', { class: 'then-ask' }, fieldLink(question.field, `${t('desk.askNext')}${t('page.colon')}${question.label}`, 'next')));
   }
 }
 
@@ -204,14 +204,15 @@ function renderPrintSummary() {
   printSummary.replaceChildren(
     h('h2', {}, t('desk.printHeading')),
     h('p', { class: 'meta' },
-      `${t('page.printedAt')}: ${formatDate(new Date())} · ${t('page.asOf')}: ${lastAdvice.asOf} · `,
-      `${t('page.rulesetVersion')}: `, h('code', {}, lastAdvice.rulesetVersion.slice(0, 19))),
+      `${t('page.printedAt')}${t('page.colon')}${formatDate(new Date())} · ${t('page.asOf')}${t('page.colon')}${lastAdvice.asOf} · `,
+      `${t('page.rulesetVersion')}${t('page.colon')}`, h('code', {}, lastAdvice.rulesetVersion.slice(0, 19))),
     h('h3', {}, t('page.answers')),
     h('dl', { class: 'answers' }, answersShown().map(([label, value]) => h('div', {}, h('dt', {}, asLead(label)), h('dd', {}, value)))));
 }
 
 function renderHandoutNow(groups = groupsOf(lastAdvice, details)) {
-  handout.replaceChildren(...renderHandout(lastAdvice, groups, answersShown(), saved, details.contact?.[currentLang()] ?? null));
+  fillElement(handout, renderHandout(lastAdvice, groups, answersShown(), saved, details.contact?.[currentLang()] ?? null,
+    Boolean(form.elements.asOf.value)));
 }
 
 /** Prints the handout (or the consultant's view) once the results match the answers. */
@@ -229,7 +230,7 @@ function toolMessage(text) {
 function showReference() {
   referenceView.hidden = !saved;
   if (!saved) return;
-  referenceView.replaceChildren(`${t('desk.reference')}: `, h('strong', { class: 'ref' }, saved.reference),
+  fillElement(referenceView, `${t('desk.reference')}${t('page.colon')}`, h('strong', { class: 'ref' }, saved.reference),
     saved.createdAt && [' ', h('span', { class: 'meta' }, t('desk.savedAt', formatDateTime(new Date(saved.createdAt))))]);
   renderHandoutNow();
 }
@@ -254,7 +255,7 @@ async function save() {
     const body = await response.json();
     saved = { reference: body.reference, createdAt: body.createdAt, key: JSON.stringify(answers()) };
     showReference();
-    say(`${t('desk.reference')}: ${body.reference}`);
+    say(`${t('desk.reference')}${t('page.colon')}${body.reference}`);
   } catch {
     toolMessage(t('desk.saveFailed'));
   }
@@ -303,7 +304,7 @@ function showChanges(changes) {
   changesView.hidden = changes === null;
   if (changes === null) return;
   const name = (id) => lastAdvice?.programs.find((p) => p.id === id)?.name ?? id;
-  changesView.replaceChildren(changes.length === 0 ? h('p', {}, t('desk.noChanges'))
+  fillElement(changesView, changes.length === 0 ? h('p', {}, t('desk.noChanges'))
     : [h('p', {}, h('strong', {}, t('desk.changedSince'))),
       h('ul', {}, changes.map((c) => h('li', { 'data-program': c.program }, `${name(c.program)}: ${statusWord(c.then)} → ${statusWord(c.now)}`)))]);
 }

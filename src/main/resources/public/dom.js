@@ -19,3 +19,9 @@ function append(el, children) {
     else el.append(child instanceof Node ? child : String(child));
   }
 }
+
+/** Replaces an element's children with these (nested lists flattened; null, undefined and false left out). */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+}

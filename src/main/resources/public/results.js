@@ -85,7 +85,7 @@ export function renderAskNext(advice) {
   const [next, ...rest] = advice.questions;
   if (!next) return h('p', { class: 'note' }, t('desk.askNextNone'));
   return h('p', { class: 'ask-line' },
-    h('span', { class: 'ask-label' }, `${t('desk.askNext')}: `),
+    h('span', { class: 'ask-label' }, `${t('desk.askNext')}${t('page.colon')}`),
     fieldLink(next.field, next.label, 'next'),
     rest.length > 0 && [' ', h('span', { class: 'then' }, t('desk.alsoAsk'), ' ',
       rest.slice(0, 2).map((q, i) => [i > 0 && t('page.listSeparator'), fieldLink(q.field, q.label)]))]);
@@ -104,7 +104,7 @@ export function renderResults(advice, labelOf, details) {
     groups.notEligible.length > 0 && h('details', { class: 'group not-eligible', 'data-group': 'not-eligible', 'data-key': 'not-eligible' },
       h('summary', {}, h('h3', {}, `${t('page.group.not-eligible')} (${groups.notEligible.length})`)),
       groups.notEligible.map((p) => card(p, labelOf, details))),
-    h('p', { class: 'meta' }, `${t('page.asOf')}: ${advice.asOf} · ${t('page.rulesetVersion')}: `,
+    h('p', { class: 'meta' }, `${t('page.asOf')}${t('page.colon')}${advice.asOf} · ${t('page.rulesetVersion')}${t('page.colon')}`,
       h('code', { title: advice.rulesetVersion }, shortVersion(advice.rulesetVersion))));
 }
 
@@ -140,7 +140,7 @@ function card(p, labelOf, details) {
       h('strong', { class: 'amount' }, amountText(b), unitText(b))])),
     p.status === 'ELIGIBLE' && p.availability === 'PLANNED' && h('p', { class: 'note' }, t('page.upcomingNote')),
     p.status === 'NOT_ELIGIBLE' && h('ul', { class: 'unmet' }, unmet.map((c) => h('li', { class: 'NOT_MET' }, c.text))),
-    p.status === 'NEEDS_INFO' && h('p', { class: 'missing' }, `${t('page.missing')}: `,
+    p.status === 'NEEDS_INFO' && h('p', { class: 'missing' }, `${t('page.missing')}${t('page.colon')}`,
       p.missing.map((field, i) => [i > 0 && t('page.listSeparator'), fieldLink(field, labelOf(field))])),
     h('details', { class: 'more', 'data-key': `more-${p.id}` },
       h('summary', {}, t('desk.details')),
@@ -149,7 +149,7 @@ function card(p, labelOf, details) {
         p.criteria.filter((c) => c.status === 'UNKNOWN').map((c) => h('li', { class: 'UNKNOWN' }, c.text))),
       h('ul', { class: 'benefits' }, p.benefits.map((b) => h('li', {},
         b.kind === 'CASH' && [h('strong', {}, amountText(b), unitText(b)), ' — '], b.description))),
-      h('p', { class: 'apply' }, h('strong', {}, `${t('page.howToApply')}: `), p.howToApply),
+      h('p', { class: 'apply' }, h('strong', {}, `${t('page.howToApply')}${t('page.colon')}`), p.howToApply),
       p.assumptions.length > 0 && h('div', { class: 'assumptions' },
         h('p', {}, h('strong', {}, t('page.assumptions'))),
         h('ul', {}, p.assumptions.map((a) => h('li', {}, h('strong', {}, a.id), ' ', a.text)))),

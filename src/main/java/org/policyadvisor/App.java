@@ -1,94 +1,125 @@
 package org.policyadvisor;
 
+import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.jetty.server.ServerConnector;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.metrics.ServiceMetrics;
-import org.policyadvisor.reload.Attempt;
 import org.policyadvisor.records.Records;
 import org.policyadvisor.records.Storage;
+import org.policyadvisor.reload.Attempt;
 import org.policyadvisor.reload.CheckCommand;
 import org.policyadvisor.reload.ReloadObserver;
 import org.policyadvisor.reload.RulesPipeline;
 import org.policyadvisor.reload.RulesWatcher;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.web.AdvisorApp;
+import org.policyadvisor.web.HttpOptions;
+import org.policyadvisor.web.Shutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the configuration; {@code serve} (the default) builds the first ruleset, watches rules/ and starts the service; {@code check} checks rules/. */
+/**
+ * Reads the settings ({@link Settings}); {@code serve} (the default) builds the first ruleset, watches rules/ and
+ * starts the service; {@code check} checks rules/; {@code --help} lists the settings.
+ */
 public final class App {
-
-    private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private App() {}
 
     public static void main(String[] args) {
-        Config config = Config.from(System.getenv(), args);
-        switch (config.command()) {
-            case "serve" -> serve(config);
-            // The command line's output is its product: it goes to stdout, for policy staff and scripts.
-            case "check" -> System.exit(CheckCommand.run(config.rulesDir(), System.out));
+        // The command line's output is its product: it goes to stdout, for policy staff and scripts.
+        if (Settings.wantsHelp(args)) {
+            Settings.printHelp(System.out);
+            return;
+        }
+        Settings settings;
+        try {
+            settings = Settings.from(System.getenv(), args);
+        } catch (Settings.Invalid e) {
+            System.setProperty("LOG_FORMAT", "text"); // LOG_FORMAT itself may be the bad value
+            LoggerFactory.getLogger(App.class).error("{}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // Before the first logger: logback.xml picks the text or JSON appender by this property.
+        System.setProperty("LOG_FORMAT", settings.get(Settings.LOG_FORMAT));
+        Logger log = LoggerFactory.getLogger(App.class);
+        List<String> words = settings.words();
+        String command = words.isEmpty() ? "serve" : words.get(0);
+        switch (command) {
+            case "serve" -> serve(settings, log);
+            case "check" -> System.exit(CheckCommand.run(words.size() > 1 ? Path.of(words.get(1)) : settings.get(Settings.RULES_DIR), System.out));
             default -> {
-                LOG.error("unknown command '{}'; use: serve (the default) or check [rules-dir]", config.command());
+                log.error("unknown command '{}'; use: serve (the default) or check [rules-dir]; --help lists the settings", command);
                 System.exit(2);
             }
         }
     }
 
-    private static void serve(Config config) {
+    private static void serve(Settings settings, Logger log) {
+        Path rulesDir = settings.get(Settings.RULES_DIR);
         ActiveRuleset rules = new ActiveRuleset();
         ServiceMetrics metrics = new ServiceMetrics();
         Advisor advisor = new Advisor(EvaluationLimits.DEFAULT, metrics);
+        Records.Settings recordSettings = new Records.Settings(new Storage(settings.get(Settings.DATA_DIR), settings.get(Settings.DATABASE_URL),
+                settings.get(Settings.DATABASE_USER), settings.get(Settings.DATABASE_PASSWORD)),
+                settings.get(Settings.RETENTION_DAYS), settings.get(Settings.IMPACT_DAYS));
         Records records;
         try {
-            records = Records.open(config.records(), rules, Clock.systemUTC());
+            records = Records.open(recordSettings, rules, Clock.systemUTC());
         } catch (RuntimeException e) {
-            LOG.error("cannot open the records database ({}): {}", config.records().storage().describe(), e.getMessage());
+            log.error("cannot open the records database ({}): {}", recordSettings.storage().describe(), e.getMessage());
             System.exit(1);
             return;
         }
-        RulesPipeline pipeline = new RulesPipeline(config.rulesDir(), rules, Clock.systemUTC(), RulesPipeline.DEFAULT_GRACE,
+        RulesPipeline pipeline = new RulesPipeline(rulesDir, rules, Clock.systemUTC(), RulesPipeline.DEFAULT_GRACE,
                 ReloadObserver.both(metrics, records.archive()), records.pastCases());
+        Shutdown shutdown = new Shutdown();
+        HttpOptions http = new HttpOptions(settings.get(Settings.CORS_ORIGINS), settings.get(Settings.MANAGEMENT_PORT),
+                HttpOptions.defaults().drain(), shutdown);
+        Javalin app = AdvisorApp.create(new AdvisorApp.Deps(rules, advisor, Clock.systemUTC(), pipeline,
+                settings.get(Settings.ADMIN_TOKEN), metrics, records), http);
         // The first build and the HTTP server's start take a second or more each: overlap them on the two cores.
         // Until the rules serve, /ready and the API answer 503 with Retry-After.
         CompletableFuture<Attempt> building = CompletableFuture.supplyAsync(pipeline::reload);
-        AdvisorApp.create(new AdvisorApp.Deps(rules, advisor, Clock.systemUTC(), pipeline, config.adminToken(), metrics, records)).start(config.port());
-        Attempt first = building.join();
-        if (!first.ok()) {
-            first.errors().forEach(problem -> LOG.error("{}", problem));
-            LOG.error("the rules in {} are broken and there is no earlier ruleset to serve; not starting", config.rulesDir());
+        try {
+            app.start(settings.get(Settings.PORT));
+        } catch (JavalinBindException e) {
+            // A busy port: say so in one line and stop now, not after the rules are built.
+            log.error("cannot listen on port {}{}: it is in use or not allowed (PORT, MANAGEMENT_PORT)", settings.get(Settings.PORT),
+                    settings.get(Settings.MANAGEMENT_PORT) == null ? "" : " or " + settings.get(Settings.MANAGEMENT_PORT));
             System.exit(1);
         }
-        RulesWatcher.start(config.rulesDir(), pipeline, RulesWatcher.QUIET_PERIOD);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown.stop(app), "graceful-stop"));
+        log.info("listening on {}", addresses(app));
+        Attempt first = building.join();
+        if (!first.ok()) {
+            first.errors().forEach(problem -> log.error("{}", problem));
+            log.error("the rules in {} are broken and there is no earlier ruleset to serve; not starting", rulesDir);
+            System.exit(1);
+        }
+        RulesWatcher.start(rulesDir, pipeline, RulesWatcher.QUIET_PERIOD);
         pipeline.reload(); // an edit saved while the first build ran; equal content builds nothing
-        LOG.info("serving ruleset {} from {}, watching for changes", rules.current().orElseThrow().version(), config.rulesDir().toAbsolutePath());
+        log.info("serving ruleset {} from {}, watching for changes", rules.current().orElseThrow().version(), rulesDir.toAbsolutePath());
     }
 
-    /** Environment variables with defaults; the same names as command-line flags ({@code --port 8080}) win. */
-    record Config(int port, Path rulesDir, String adminToken, String command, Records.Settings records) {
-        /** {@code [serve | check [rules-dir]] [--flag value]…}; a directory after {@code check} is the rules directory. */
-        static Config from(java.util.Map<String, String> env, String[] args) {
-            java.util.Map<String, String> values = new java.util.HashMap<>(env);
-            java.util.List<String> words = new java.util.ArrayList<>();
-            java.util.Map<String, String> flags = java.util.Map.of("--port", "PORT", "--rules-dir", "RULES_DIR", "--admin-token", "ADVISOR_ADMIN_TOKEN",
-                    "--data-dir", "DATA_DIR", "--database-url", "DATABASE_URL", "--database-user", "DATABASE_USER",
-                    "--database-password", "DATABASE_PASSWORD", "--retention-days", "RETENTION_DAYS", "--impact-days", "IMPACT_DAYS");
-            for (int i = 0; i < args.length; i++) {
-                String variable = i + 1 < args.length ? flags.get(args[i]) : null;
-                if (variable != null) values.put(variable, args[++i]);
-                else words.add(args[i]);
+    /** Where the server really listens: {@code 0.0.0.0:8080 (api)} for all interfaces, as bound. */
+    private static String addresses(Javalin app) {
+        List<String> bound = new ArrayList<>();
+        var connectors = app.jettyServer().server().getConnectors();
+        for (int i = 0; i < connectors.length; i++) {
+            if (connectors[i] instanceof ServerConnector c) {
+                String host = c.getHost() == null ? "0.0.0.0" : c.getHost();
+                bound.add(host + ":" + c.getLocalPort() + (i == 0 ? " (api)" : " (management)"));
             }
-            String command = words.isEmpty() ? "serve" : words.get(0);
-            if (command.equals("check") && words.size() > 1) values.put("RULES_DIR", words.get(1));
-            return new Config(Integer.parseInt(values.getOrDefault("PORT", "8080")),
-                    Path.of(values.getOrDefault("RULES_DIR", "./rules")), values.get("ADVISOR_ADMIN_TOKEN"), command,
-                    new Records.Settings(new Storage(Path.of(values.getOrDefault("DATA_DIR", "./data")), values.get("DATABASE_URL"),
-                            values.get("DATABASE_USER"), values.get("DATABASE_PASSWORD")),
-                            Integer.parseInt(values.getOrDefault("RETENTION_DAYS", String.valueOf(Records.Settings.RETENTION_DAYS))),
-                            Integer.parseInt(values.getOrDefault("IMPACT_DAYS", String.valueOf(Records.Settings.IMPACT_DAYS)))));
         }
+        return String.join(", ", bound);
     }
 }

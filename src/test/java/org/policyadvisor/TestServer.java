@@ -8,11 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import org.eclipse.jetty.server.ServerConnector;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.web.AdvisorApp;
+import org.policyadvisor.web.HttpOptions;
 
 /** The real service on a random port, and a plain HTTP client to talk to it. */
 public final class TestServer implements AutoCloseable {
@@ -22,8 +24,12 @@ public final class TestServer implements AutoCloseable {
     public final ActiveRuleset rules;
 
     private TestServer(AdvisorApp.Deps deps) {
+        this(deps, HttpOptions.defaults());
+    }
+
+    private TestServer(AdvisorApp.Deps deps, HttpOptions options) {
         rules = deps.rules();
-        app = AdvisorApp.create(deps).start(0);
+        app = AdvisorApp.create(deps, options).start(0);
     }
 
     private TestServer(Ruleset ruleset) {
@@ -34,6 +40,11 @@ public final class TestServer implements AutoCloseable {
     /** A server with the given wiring (for example with a rules pipeline and an admin token). */
     public static TestServer startWith(AdvisorApp.Deps deps) {
         return new TestServer(deps);
+    }
+
+    /** A server with the given wiring and HTTP options (CORS origins, a management port). */
+    public static TestServer startWith(AdvisorApp.Deps deps, HttpOptions options) {
+        return new TestServer(deps, options);
     }
 
     private static TestServer shared;
@@ -53,6 +64,16 @@ public final class TestServer implements AutoCloseable {
 
     public URI uri(String path) {
         return URI.create("http://localhost:" + app.port() + path);
+    }
+
+    /** The main port. */
+    public int port() {
+        return app.port();
+    }
+
+    /** The port of the management connector (MANAGEMENT_PORT), the server's second. */
+    public int managementPort() {
+        return ((ServerConnector) app.jettyServer().server().getConnectors()[1]).getLocalPort();
     }
 
     public HttpResponse<String> get(String path, String... headers) {

@@ -170,7 +170,9 @@ public final class ProfileBinder {
 
         private void date(String value) {
             try {
-                asOf = LocalDate.parse(value);
+                LocalDate date = LocalDate.parse(value);
+                if (InputBounds.inRange(date)) asOf = date;
+                else errors.add(InputBounds.dateOutOfRange(pointer(AS_OF)));
             } catch (DateTimeParseException e) {
                 errors.add(FieldError.of(pointer(AS_OF), "not-a-date"));
             }

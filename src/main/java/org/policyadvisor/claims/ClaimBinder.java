@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.kie.api.definition.type.FactType;
 import org.policyadvisor.advice.FieldError;
+import org.policyadvisor.advice.InputBounds;
 import org.policyadvisor.advice.InvalidInput;
 import org.policyadvisor.advice.ProfileBinder;
 import org.policyadvisor.catalogue.Catalogue;
@@ -181,6 +182,10 @@ public final class ClaimBinder {
                     errors.add(FieldError.of(at, "at-least", field.min()));
                     return null;
                 }
+                if (node.longValue() > InputBounds.MAX_QUANTITY) { // far beyond any real count: a mistake or an attack
+                    errors.add(FieldError.of(at, "out-of-range", field.min() == null ? 0 : field.min(), InputBounds.MAX_QUANTITY));
+                    return null;
+                }
                 return type == Integer.class ? (Object) node.intValue() : (Object) node.longValue();
             }
             return text(group, field, node, at);
@@ -256,7 +261,12 @@ public final class ClaimBinder {
         private LocalDate date(JsonNode node, String at) {
             if (!present(node)) return null;
             try {
-                if (node.isTextual()) return LocalDate.parse(node.textValue());
+                if (node.isTextual()) {
+                    LocalDate date = LocalDate.parse(node.textValue());
+                    if (InputBounds.inRange(date)) return date;
+                    errors.add(InputBounds.dateOutOfRange(at));
+                    return null;
+                }
             } catch (DateTimeParseException e) {
                 // worded below, without the value
             }

@@ -65,9 +65,17 @@ public final class ServiceMetrics implements EvaluationObserver, ReloadObserver 
         activeRuleset = MultiGauge.builder("advisor.ruleset.info").description("The ruleset serving now (value 1)").register(registry);
     }
 
-    /** One HTTP request; {@code route} is the route template (never the raw path, which could carry anything). */
+    /** The methods counted by name; any other (a client may send any token as a method) counts as {@code OTHER}. */
+    private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
+
+    /**
+     * One HTTP request; {@code route} is the route template (never the raw path, which could carry anything) and the
+     * method one of a closed set, so the number of series stays bounded whatever clients send.
+     */
     public void request(String method, String route, int status, long nanos) {
-        requests.computeIfAbsent(new RequestKey(method, route, status), key -> Timer.builder("http.server.requests")
+        String label = METHODS.contains(method) ? method : "OTHER";
+        int code = status >= 100 && status <= 599 ? status : 0;
+        requests.computeIfAbsent(new RequestKey(label, route, code), key -> Timer.builder("http.server.requests")
                         .description("HTTP requests by route template")
                         .tags("method", key.method(), "route", key.route(), "status", Integer.toString(key.status()))
                         .serviceLevelObjectives(BUCKETS)

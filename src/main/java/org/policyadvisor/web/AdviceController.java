@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import org.policyadvisor.advice.Advice;
 import org.policyadvisor.advice.AdviceRequest;
 import org.policyadvisor.advice.Advisor;
@@ -71,14 +70,14 @@ final class AdviceController {
     }
 
     static AdviceRequest bind(Context ctx, Catalogue catalogue) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (type.startsWith(JSON)) {
+        String type = Negotiation.mediaType(ctx);
+        if (type.equals(JSON)) {
             JsonNode body = readJson(ctx);
             JsonNode lang = body.get(ProfileBinder.LANG);
             if (lang != null && lang.isTextual()) Lang.parse(lang.asText()).ifPresent(l -> ctx.attribute(Negotiation.BODY_LANG, l));
             return ProfileBinder.fromJson(body, catalogue);
         }
-        if (type.startsWith(FORM)) {
+        if (type.equals(FORM)) {
             checkSize(ctx.bodyAsBytes());
             List<String> lang = ctx.formParamMap().get(ProfileBinder.LANG);
             if (lang != null && lang.size() == 1) Lang.parse(lang.get(0)).ifPresent(l -> ctx.attribute(Negotiation.BODY_LANG, l));

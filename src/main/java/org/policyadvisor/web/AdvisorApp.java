@@ -56,6 +56,10 @@ public final class AdvisorApp {
     private AdvisorApp() {}
 
     public static Javalin create(Deps deps) {
+        return create(deps, HttpOptions.defaults());
+    }
+
+    public static Javalin create(Deps deps, HttpOptions options) {
         Messages messages = Messages.load();
         AdvicePage page = new AdvicePage(messages);
         DeskController desk = new DeskController(deps.rules(), messages);
@@ -64,16 +68,24 @@ public final class AdvisorApp {
         CatalogueController catalogue = new CatalogueController(deps.rules());
         ClaimsController claims = new ClaimsController(deps.rules(), new ClaimEngine(deps.advisor()), deps.clock());
         AdminGuard adminGuard = new AdminGuard(deps.adminToken());
+        ManagementPort management = new ManagementPort(options.managementPort());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.http.maxRequestSize = AdviceController.MAX_BODY_BYTES;
+            config.http.prefer405over404 = true;
             config.jetty.threadPool = new QueuedThreadPool(16, 4);
+            JettyLimits.apply(config, new ProblemErrorHandler(messages), management, options.drain());
             config.requestLogger.http((ctx, ms) -> requestDone(ctx, ms, deps.metrics()));
+            config.routes.before(ctx -> {
+                RequestIds.assign(ctx);
+                management.check(ctx);
+            });
+            CrossOrigin.apply(config, options.corsOrigins());
 
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
-            config.routes.get("/ready", ctx -> ready(ctx, deps.rules()));
+            config.routes.get("/ready", ctx -> ready(ctx, deps.rules(), options.shutdown()));
             config.routes.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE)
                     .result(deps.metrics().scrape(deps.rules().current().orElse(null))));
             config.routes.post("/api/v1/advice", advice::advise);
@@ -81,6 +93,7 @@ public final class AdvisorApp {
             config.routes.post("/api/v1/claims/{schedule}", claims::claim);
             config.routes.get("/api/v1/programs", catalogue::programs);
             config.routes.get("/api/v1/schema/profile", catalogue::profileSchema);
+            config.routes.get(OpenApi.PATH, OpenApi.load()::serve);
             if (deps.pipeline() != null) {
                 RulesController admin = new RulesController(deps.pipeline(), adminGuard);
                 config.routes.get("/api/v1/rules", admin::status);
@@ -127,14 +140,43 @@ public final class AdvisorApp {
                 LOG.warn("records database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
                 problems.write(ctx, 503, "records-unavailable", List.of(), List.of());
             });
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> problems.writeStatus(ctx, e.getStatus()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 405) ctx.header("Allow", allowed(e));
+                problems.writeStatus(ctx, e.getStatus());
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (brokenRequest(e)) {
+                    // The client's fault (a body that ended early, a broken chunk): one line, no stack trace.
+                    LOG.info("broken request on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getSimpleName());
+                    problems.write(ctx, 400, "malformed-request", List.of(), List.of());
+                    return;
+                }
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
                 problems.write(ctx, 500, "internal", List.of(), List.of());
             });
             config.routes.error(404, ctx -> problems.writeIfEmpty(ctx, 404));
             config.routes.error(405, ctx -> problems.writeIfEmpty(ctx, 405));
         });
+    }
+
+    /** The methods a 405's path accepts, as an Allow header ({@code HEAD} wherever {@code GET} is). */
+    private static String allowed(HttpResponseException e) {
+        List<String> methods = new java.util.ArrayList<>();
+        for (String method : e.getDetails().getOrDefault("availableMethods", "").split(",")) {
+            String m = method.strip();
+            if (m.isEmpty() || methods.contains(m)) continue;
+            methods.add(m);
+            if (m.equals("GET") && !methods.contains("HEAD")) methods.add("HEAD");
+        }
+        return String.join(", ", methods);
+    }
+
+    /** An exception that says the request itself was broken on the wire: never our fault, never a 500. */
+    private static boolean brokenRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof org.eclipse.jetty.http.HttpException) return true;
+        }
+        return false;
     }
 
     /**
@@ -150,6 +192,7 @@ public final class AdvisorApp {
         } else if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
         }
+        RequestIds.clear();
     }
 
     /** The active ruleset, or a 503 that tells the client when to come back. */
@@ -157,7 +200,8 @@ public final class AdvisorApp {
         return rules.current().orElseThrow(() -> new ApiProblem(503, "not-ready"));
     }
 
-    private static void ready(Context ctx, ActiveRuleset rules) {
+    private static void ready(Context ctx, ActiveRuleset rules, Shutdown shutdown) {
+        if (shutdown.started()) throw new ApiProblem(503, "stopping");
         Ruleset ruleset = activeOrUnavailable(rules);
         ctx.json(Map.of("status", "READY", "rulesetVersion", ruleset.version()));
     }
@@ -180,7 +224,8 @@ public final class AdvisorApp {
                     messages.get("problem." + key + ".detail", lang, detailArgs),
                     errors.isEmpty() ? null : errors.stream()
                             .map(e -> new Problem.FieldProblem(e.pointer(), messages.get("field." + e.code(), lang, e.args())))
-                            .toList());
+                            .toList(),
+                    RequestIds.of(ctx));
             ctx.status(status);
             if (status == 503) ctx.header("Retry-After", "5");
             if (Negotiation.prefersHtml(ctx)) {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
@@ -37,11 +36,11 @@ final class CandidateUpload {
     private CandidateUpload() {}
 
     static List<RuleFile> read(Context ctx) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        String type = Negotiation.mediaType(ctx);
         List<RuleFile> files;
-        if (type.startsWith(AdviceController.JSON)) {
+        if (type.equals(AdviceController.JSON)) {
             files = fromJson(readBody(ctx));
-        } else if (type.startsWith(ZIP) || type.startsWith("application/x-zip-compressed") || type.startsWith("application/octet-stream")) {
+        } else if (type.equals(ZIP) || type.equals("application/x-zip-compressed") || type.equals("application/octet-stream")) {
             files = fromZip(readBody(ctx));
         } else {
             throw new ApiProblem(415, "unsupported-media-type", AdviceController.JSON + ", " + ZIP);

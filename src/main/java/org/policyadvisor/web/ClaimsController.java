@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Map;
 import org.policyadvisor.advice.ProfileBinder;
 import org.policyadvisor.catalogue.Lang;
@@ -55,8 +54,7 @@ final class ClaimsController {
     }
 
     private void answer(Context ctx, Ruleset ruleset, ClaimSchedule schedule) {
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-        if (!type.startsWith(AdviceController.JSON)) throw new ApiProblem(415, "unsupported-media-type", AdviceController.JSON);
+        if (!Negotiation.mediaType(ctx).equals(AdviceController.JSON)) throw new ApiProblem(415, "unsupported-media-type", AdviceController.JSON);
         JsonNode body = AdviceController.readJson(ctx);
         JsonNode lang = body.get(ProfileBinder.LANG);
         if (lang != null && lang.isTextual()) Lang.parse(lang.asText()).ifPresent(l -> ctx.attribute(Negotiation.BODY_LANG, l));

@@ -19,6 +19,8 @@ final class Json {
             .build())
             .registerModule(new JavaTimeModule())
             .registerModule(new SimpleModule().addSerializer(String.class, new EncodedTexts.Serializer()))
+            // One JSON value per body: `{"age":30}{"age":31}` or `{"age":30} x` is malformed, not the first value.
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 

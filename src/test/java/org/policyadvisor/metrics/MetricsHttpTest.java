@@ -107,4 +107,15 @@ class MetricsHttpTest {
         Matcher m = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE).matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
+
+    @Test
+    void made_up_methods_count_as_one_label_so_the_series_stay_bounded() {
+        for (int i = 0; i < 200; i++) {
+            org.policyadvisor.testing.RawHttp.exchange(server.port(), "MADEUP" + i + " /api/v1/advice HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+        }
+        String metrics = server.get("/metrics").body();
+        assertThat(metrics).doesNotContain("MADEUP").contains("method=\"OTHER\"");
+        long series = metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count")).count();
+        assertThat(series).as("request series after 200 made-up methods").isLessThan(30);
+    }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyadvisor.reload.RulesFixture;
+import org.policyadvisor.testing.LogCapture;
 import org.policyadvisor.testing.MutableClock;
 
 /**
@@ -258,6 +259,23 @@ abstract class ConsultationsContract {
         clock.advance(Duration.ofDays(100));
         assertThat(service.records.sweep()).isEqualTo(1);
         assertThat(service.server.get("/api/v1/consultations/" + recent).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void logs_name_the_reference_and_never_an_answer() throws IOException {
+        Service service = start();
+        try (LogCapture log = new LogCapture()) {
+            String reference = save(service, "{\"age\": 47, \"asOf\": \"2026-01-01\"}");
+            service.server.get("/api/v1/consultations/" + reference + "/replay");
+            service.server.postJson("/api/v1/consultations", "{\"age\": 470}");
+            service.server.send(HttpRequest.newBuilder(service.server.uri("/api/v1/consultations/" + reference)).DELETE(),
+                    "Authorization", "Bearer " + Service.TOKEN);
+
+            List<String> lines = log.events().stream().map(e -> e.getFormattedMessage()).toList();
+            assertThat(lines).anyMatch(line -> line.contains("saved consultation " + reference));
+            assertThat(lines).anyMatch(line -> line.contains("erased consultation " + reference));
+            assertThat(lines).noneMatch(line -> line.contains("age") || line.contains("470") || line.contains("{\""));
+        }
     }
 
     @Test

@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.policyadvisor.RealRules;
 import org.policyadvisor.catalogue.Catalogue;
 import org.policyadvisor.catalogue.Criterion;
+import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.catalogue.Program;
 
 /** Guards the shape of the policy package itself: every program complete, cited and tested. */
@@ -57,6 +59,17 @@ class RulesGuardTest {
             List<String> paragraphs = paragraphs(program.source().document());
             String cited = String.join("\n", program.source().paragraphs().stream().map(n -> paragraphs.get(n - 1)).toList());
             assertThat(cited).as(program.id()).contains(program.source().quote());
+        }
+    }
+
+    @Test
+    void every_how_to_apply_marks_our_own_suggestions_in_all_three_languages_or_in_none() {
+        Map<Lang, String> marks = Map.of(Lang.ZH_HANS, "建议（非原文内容）：", Lang.ZH_HANT, "建議（非原文內容）：",
+                Lang.EN, "Our suggestion, not from the source: ");
+        for (Program program : catalogue.programs()) {
+            Set<Boolean> marked = new HashSet<>();
+            marks.forEach((lang, mark) -> marked.add(program.howToApply().in(lang).contains(mark)));
+            assertThat(marked).as(program.id() + ": a suggestion marked in one language is marked in all").hasSize(1);
         }
     }
 
