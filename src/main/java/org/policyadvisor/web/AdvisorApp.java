@@ -126,8 +126,9 @@ public final class AdvisorApp {
             config.routes.post("/", desk::deskWithAnswers);
             config.routes.get("/rules", desk::rulesStatus);
             config.routes.get("/api/v1/ui-texts", desk::uiTexts);
-            // Last, so that every fixed route wins: the paths and pages that claim schedules declare in the rules.
-            config.routes.post(ClaimsController.PREFIX + "{name}", claims::byPath);
+            // The paths and pages that claim schedules declare in the rules. A path is taken before routing, so that
+            // any other path under /api/v1 keeps its own 404 or 405; the page route comes last, so fixed pages win.
+            config.routes.before(ClaimsController.PREFIX + "{name}", claims::byPath);
             config.routes.get("/{page}", desk::claimPage);
 
             config.routes.exception(ApiProblem.class, (e, ctx) -> problems.write(ctx, e.status, e.key, e.detailArgs, List.of()));

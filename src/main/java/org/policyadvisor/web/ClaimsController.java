@@ -2,6 +2,7 @@ package org.policyadvisor.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -46,10 +47,16 @@ final class ClaimsController {
         answer(ctx, ruleset, schedule);
     }
 
-    /** POST /api/v1/{name}: a schedule that declares this as its @path, kept for a path an older contract named. */
+    /**
+     * Before routing, POST /api/v1/{name}: answered here when a schedule declares it as its @path (kept for a path an
+     * older contract named); any other request goes on to its own route.
+     */
     void byPath(Context ctx) {
-        Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
-        ClaimSchedule schedule = ClaimSchedules.of(ruleset).byPath(PREFIX + ctx.pathParam("name")).orElseThrow(() -> new ApiProblem(404, "not-found"));
+        if (ctx.method() != HandlerType.POST) return;
+        Ruleset ruleset = rules.current().orElse(null);
+        ClaimSchedule schedule = ruleset == null ? null : ClaimSchedules.of(ruleset).byPath(ctx.path()).orElse(null);
+        if (schedule == null) return;
+        ctx.skipRemainingHandlers();
         answer(ctx, ruleset, schedule);
     }
 
