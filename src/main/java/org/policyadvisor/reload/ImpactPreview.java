@@ -96,8 +96,14 @@ public final class ImpactPreview {
         Map<Transition, Integer> counts = new LinkedHashMap<>();
         int changed = 0;
         for (JsonNode saved : cases) {
-            Outcome before = decide(active, ProfileBinder.rebind(saved, active.catalogue()).answers(), today);
-            Outcome after = decide(candidate, ProfileBinder.rebind(saved, candidate.catalogue()).answers(), today);
+            Outcome before;
+            Outcome after;
+            try {
+                before = decide(active, ProfileBinder.rebind(saved, active.catalogue()).answers(), today);
+                after = decide(candidate, ProfileBinder.rebind(saved, candidate.catalogue()).answers(), today);
+            } catch (InvalidInput unreadable) {
+                continue; // a saved profile neither ruleset can read says nothing about the change
+            }
             List<ProgramChange> differences = differences(before.verdicts, after.verdicts);
             if (differences.isEmpty()) continue;
             changed++;

@@ -127,7 +127,8 @@ final class ConsultationController {
     void page(Context ctx) {
         Consultation saved = lookUp(ctx);
         Ruleset ruleset = records.ruleset(saved.rulesetVersion()).orElseGet(() -> AdvisorApp.activeOrUnavailable(rules));
-        Lang lang = ctx.queryParam("lang") != null ? Negotiation.lang(ctx) : Lang.parse(saved.lang()).orElse(Lang.DEFAULT);
+        // The saved answer is shown as it was given, in its language.
+        Lang lang = Lang.parse(saved.lang()).orElse(Lang.DEFAULT);
         Advice advice;
         try {
             // Read leniently: an answer saved by an older version may carry fields this one no longer has.
@@ -137,7 +138,7 @@ final class ConsultationController {
         }
         var answers = ProfileBinder.rebind(Records.profile(saved), ruleset.catalogue()).answers();
         String qr = QrCodeSvg.of(link(ctx, saved), messages.get("page.qr", lang));
-        ctx.html(page.saved(advice, ruleset.catalogue(), answers, Lang.parse(advice.lang()).orElse(lang), saved.displayReference(),
+        ctx.html(page.saved(advice, ruleset.catalogue(), answers, lang, saved.displayReference(),
                 saved.createdAt().toString(), qr));
     }
 

@@ -291,6 +291,10 @@ abstract class ConsultationsContract {
         assertThat(lookUp.body()).doesNotContain("Exception");
         assertThat(service.server.postJson("/api/v1/consultations", ADULT).statusCode()).isEqualTo(503);
         assertThat(service.server.postJson("/api/v1/advice", ADULT).statusCode()).isEqualTo(200);
+        JsonNode validated = json(service.server.postJson("/api/v1/rules/validate", JSON.writeValueAsString(RulesFixture.tiny(250)),
+                "Authorization", "Bearer " + Service.TOKEN));
+        assertThat(validated.get("ok").asBoolean()).isTrue();
+        assertThat(validated.get("impact").has("consultations")).as("no saved cases to report while the database is gone").isFalse();
     }
 
     @Test
