@@ -56,6 +56,12 @@ class DeskBrowserTest {
     static final Map<String, String> PERSON = answers("residency", "HK", "highestEducation", "MASTER", "employmentStatus", "EMPLOYED",
             "workDistrict", "LUOHU", "livingSubsidyReceived", "false");
 
+    /** The same person with every other question answered too: the longest handout a person is likely to get. */
+    static final Map<String, String> EVERY_ANSWER = answers("residency", "HK", "age", "30", "highestEducation", "MASTER",
+            "professionalQualification", "true", "employmentStatus", "EMPLOYED", "workDistrict", "LUOHU", "livingSubsidyReceived", "false",
+            "eliteTalentCertified", "true", "livesInLuohu", "true", "hasSchoolAgeChildren", "true", "mainlandWorkExperience", "true",
+            "seeksGbaCareer", "true", "plansToStartBusiness", "true");
+
     @BeforeAll
     static void start() {
         browser = Browser.shared();
@@ -226,6 +232,30 @@ class DeskBrowserTest {
 
     static Stream<Lang> languages() {
         return Stream.of(Lang.values());
+    }
+
+    @Test
+    void the_longest_handouts_a_person_or_an_organization_gets_still_fit_two_a4_pages() {
+        open("/?lang=en");
+        answer(EVERY_ANSWER.entrySet().stream().filter(e -> CATALOGUE.question(e.getKey()) != null)
+                .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
+        int pages = browser.printedPages("handout-every-answer-en");
+        System.err.printf("desk: the handout for a person with every question answered prints on %d A4 page(s)%n", pages);
+        assertThat(pages).isBetween(1, 2);
+
+        open("/?lang=zh-Hant");
+        browser.driver.findElement(By.cssSelector("input[name=applicantType][value=ORGANIZATION]")).click();
+        Map<String, String> organization = new LinkedHashMap<>();
+        for (String field : List.of("orgType", "hkGroup", "hkFunded", "sector", "inLuohu")) {
+            if (CATALOGUE.question(field) == null) continue;
+            List<String> values = CATALOGUE.question(field).values();
+            organization.put(field, values.isEmpty() ? "true" : values.get(0));
+        }
+        answer(organization);
+        int organizationPages = browser.printedPages("handout-organization-zh-Hant");
+        System.err.printf("desk: the handout for an organisation prints on %d A4 page(s)%n", organizationPages);
+        assertThat(organizationPages).isBetween(1, 2);
+        printMedia(() -> browser.fullPageScreenshot("handout-organization-zh-Hant"));
     }
 
     @Test
