@@ -1,14 +1,7 @@
 package org.policyadvisor.ruleset;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,10 +41,7 @@ final class CatalogueReader {
     static final String CRITERIA_TEXTS = "criteria.yaml";
     static final String UNITS = "units.yaml";
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    static final ObjectMapper YAML = YamlFiles.YAML;
 
     private final List<RuleFile> files;
     private final KieBase kieBase;
@@ -97,73 +87,10 @@ final class CatalogueReader {
                 Map.copyOf(assumptions), programs, units == null ? Map.of() : Map.copyOf(units));
     }
 
-    // ---- questions -------------------------------------------------------------------------------------------
-
     private List<Question> readQuestions() {
-        Map<String, QuestionTexts> texts = readYaml(APPLICANT_TEXTS, new TypeReference<LinkedHashMap<String, QuestionTexts>>() {});
-        if (texts == null) return List.of();
-        Object defaults = newDefaults();
-        List<Question> questions = new ArrayList<>();
-        for (FactField field : applicantType.getFields()) {
-            Question question = question(field, texts.get(field.getName()), defaults);
-            if (question != null) questions.add(question);
-        }
-        texts.keySet().stream()
-                .filter(name -> applicantType.getField(name) == null)
-                .forEach(name -> problem(APPLICANT_TEXTS, name + ":", "labels a question that `declare Applicant` does not have"));
-        return questions;
-    }
-
-    private Object newDefaults() {
-        try {
-            return applicantType.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Question question(FactField field, QuestionTexts texts, Object defaults) {
-        String name = field.getName();
-        Map<String, Object> meta = field.getMetaData() == null ? Map.of() : field.getMetaData();
-        List<String> values = list(meta.get("values"));
-        QuestionType type = questionType(field.getType(), values);
-        if (type == null) {
-            problem("applicant.drl", name + " :", "question '" + name + "' has type " + field.getType().getSimpleName()
-                    + "; use String (with @values for a choice), Integer or Boolean");
-            return null;
-        }
-        if (texts == null) {
-            problem(APPLICANT_TEXTS, null, "question '" + name + "' has no label; add `" + name + ": {label: {zh-Hans, zh-Hant, en}}`");
-            return null;
-        }
-        Map<String, Text> valueLabels = texts.values() == null ? Map.of() : texts.values();
-        for (String value : values) {
-            if (!valueLabels.containsKey(value)) problem(APPLICANT_TEXTS, name + ":", "question '" + name + "' has no label for the value " + value);
-        }
-        valueLabels.keySet().stream().filter(v -> !values.contains(v))
-                .forEach(v -> problem(APPLICANT_TEXTS, name + ":", "labels a value '" + v + "' that question '" + name + "' does not allow"));
-        String appliesTo = string(meta.get("appliesTo"));
-        if (appliesTo != null && !appliesTo.equals("PERSON") && !appliesTo.equals("ORGANIZATION")) {
-            problem("applicant.drl", name + " :", "@appliesTo of '" + name + "' must be PERSON or ORGANIZATION");
-        }
-        return new Question(name, type, values, integer(meta.get("min"), name), integer(meta.get("max"), name), appliesTo,
-                declaresDefault(field) ? applicantType.get(defaults, name) : null, texts.label(), texts.hint(), Map.copyOf(valueLabels));
-    }
-
-    /**
-     * Only an explicit initializer ({@code applicantType : String = "PERSON"}) is a default: Drools starts
-     * boxed numbers and booleans at 0 and false, which must never pass for an answer.
-     */
-    private static boolean declaresDefault(FactField field) {
-        return field instanceof FieldDefinition definition
-                && definition.getInitExpr() != null && !definition.getInitExpr().strip().equals("null");
-    }
-
-    private static QuestionType questionType(Class<?> javaType, List<String> values) {
-        if (javaType == String.class) return values.isEmpty() ? QuestionType.TEXT : QuestionType.ENUM;
-        if (javaType == Integer.class) return QuestionType.INTEGER;
-        if (javaType == Boolean.class) return QuestionType.BOOLEAN;
-        return null;
+        Map<String, QuestionReader.QuestionTexts> texts = readYaml(APPLICANT_TEXTS,
+                new TypeReference<LinkedHashMap<String, QuestionReader.QuestionTexts>>() {});
+        return texts == null ? List.of() : new QuestionReader(applicantType, texts, this::problem).read();
     }
 
     // ---- assumptions and criteria ----------------------------------------------------------------------------
@@ -338,7 +265,8 @@ final class CatalogueReader {
         List<String> criterionIds = list(meta.get("criteria"));
         if (criterionIds.isEmpty()) problem(null, where, "program '" + id + "' needs @criteria(\"…\")");
         criterionIds.stream().filter(c -> !criteria.containsKey(c) || c.equals(Criterion.PROGRAM_IN_EFFECT))
-                .forEach(c -> problem(null, where, "program '" + id + "' lists criterion '" + c + "', which no rule decides"));
+                .forEach(c -> problem(null, where, "program '" + id + "' lists criterion '" + c + "', which no rule decides"
+                        + Suggestions.didYouMean(c, criteria.keySet())));
         Program.Availability availability = availability(meta.get("availability"), where);
         LocalDate from = date(meta.get("effectiveFrom"), where, "effectiveFrom", true);
         LocalDate to = date(meta.get("effectiveTo"), where, "effectiveTo", false);
@@ -400,48 +328,12 @@ final class CatalogueReader {
     }
 
     private <T> T parse(RuleFile file, TypeReference<T> type) {
-        try {
-            T value = YAML.readValue(file.content(), type);
-            if (value == null) problem(file.path(), null, "the file is empty");
-            return value;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String path = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                    ? "at " + pathOf(mapping) + ": " : "";
-            problems.add(new RuleProblem(file.path(), at == null ? null : at.getLineNr(), at == null ? null : at.getColumnNr(),
-                    path + e.getOriginalMessage()));
-            return null;
-        } catch (IOException e) {
-            problems.add(RuleProblem.in(file.path(), "cannot read: " + e.getMessage()));
-            return null;
-        }
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            path.append(ref.getFieldName() != null ? "/" + ref.getFieldName() : "/" + ref.getIndex());
-        }
-        return path.toString();
+        return YamlFiles.read(file, type, problems::add);
     }
 
     /** Records a problem at the first line of the named (or any DRL) file that contains {@code needle}. */
     private void problem(String fileName, String needle, String message) {
-        if (needle != null) {
-            for (RuleFile file : files) {
-                if (fileName != null && !file.path().equals(fileName) && !file.fileName().equals(fileName)) continue;
-                if (fileName == null && !file.isDrl()) continue;
-                String[] lines = file.text().split("\n", -1);
-                for (int i = 0; i < lines.length; i++) {
-                    int column = lines[i].indexOf(needle);
-                    if (column >= 0) {
-                        problems.add(new RuleProblem(file.path(), i + 1, column + 1, message));
-                        return;
-                    }
-                }
-            }
-        }
-        problems.add(RuleProblem.in(fileName, message));
+        problems.add(TextLocator.find(files, fileName, needle, message));
     }
 
     /** Metadata values of declared types keep their quotes; rule metadata does not. */
@@ -458,20 +350,7 @@ final class CatalogueReader {
         return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private Integer integer(Object value, String field) {
-        String text = string(value);
-        if (text == null) return null;
-        try {
-            return Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            problem("applicant.drl", field + " :", "@min/@max of '" + field + "' must be whole numbers");
-            return null;
-        }
-    }
-
     // ---- file formats ----------------------------------------------------------------------------------------
-
-    record QuestionTexts(Text label, Text hint, Map<String, Text> values) {}
 
     record AssumptionText(Text text) {}
 

@@ -1,11 +1,11 @@
-package org.policyadvisor.reload;
+package org.policyadvisor;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import org.policyadvisor.advice.Advisor;
+import org.policyadvisor.reload.Attempt;
+import org.policyadvisor.reload.RulesPipeline;
 import org.policyadvisor.ruleset.RuleFile;
 import org.policyadvisor.ruleset.RulesDirectory;
 import org.policyadvisor.scenario.ScenarioResult;
@@ -27,9 +27,7 @@ public final class CheckCommand {
             out.println(dir + ":0:0: " + e.getMessage());
             return 1;
         }
-        Candidate candidate = new CandidateBuilder(new Advisor(CandidateBuilder.CHECK_LIMITS), Clock.systemUTC()).build(files);
-        if (candidate.ruleset() != null) candidate.ruleset().release();
-        Attempt attempt = candidate.attempt();
+        Attempt attempt = RulesPipeline.check(dir, files);
 
         attempt.errors().forEach(out::println);
         for (ScenarioResult failure : attempt.failingScenarios()) out.println("FAILED " + failure.file() + ": " + failure.name());
