@@ -14,7 +14,6 @@ import org.policyadvisor.metrics.ServiceMetrics;
 import org.policyadvisor.records.Records;
 import org.policyadvisor.records.Storage;
 import org.policyadvisor.reload.Attempt;
-import org.policyadvisor.reload.CheckCommand;
 import org.policyadvisor.reload.ReloadObserver;
 import org.policyadvisor.reload.RulesPipeline;
 import org.policyadvisor.reload.RulesWatcher;

@@ -8,18 +8,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
+import org.policyadvisor.ruleset.CrossFileCheck;
 import org.policyadvisor.ruleset.RuleFile;
 import org.policyadvisor.ruleset.RuleProblem;
 import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.ruleset.RulesetCompiler;
 import org.policyadvisor.ruleset.RulesetRejected;
+import org.policyadvisor.ruleset.SourceDocuments;
 import org.policyadvisor.scenario.ScenarioReport;
 import org.policyadvisor.scenario.ScenarioResult;
 import org.policyadvisor.scenario.ScenarioRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The language check and compile (both in {@link RulesetCompiler}), scenario tests: everything a candidate must pass, built to the side of what serves. */
+/** The gate: the language check and compile (both in {@link RulesetCompiler}), the cross-file checks, the scenarios: everything a candidate must pass, built to the side of what serves. */
 final class CandidateBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(CandidateBuilder.class);
@@ -35,8 +37,10 @@ final class CandidateBuilder {
     private final RulesetCompiler compiler;
     private final ScenarioRunner scenarios;
     private final Clock clock;
+    private final SourceDocuments sources;
 
-    CandidateBuilder(Advisor advisor, Clock clock) {
+    CandidateBuilder(Advisor advisor, Clock clock, SourceDocuments sources) {
+        this.sources = sources;
         this.compiler = new RulesetCompiler(clock);
         this.scenarios = new ScenarioRunner(advisor);
         this.clock = clock;
@@ -52,16 +56,27 @@ final class CandidateBuilder {
             ruleset = compiler.compile(files);
         } catch (RulesetRejected e) {
             return refused(version, start, located(e.problems()));
+        } catch (Throwable e) { // a build must never take the watcher or a request thread down with it
+            LOG.warn("the rules could not be built: candidate {}", version, e);
+            return refused(version, start, List.of(RuleProblem.in(null, "the rules could not be built: " + inPlainWords(e))));
+        }
+        List<RuleProblem> crossFile;
+        try {
+            crossFile = CrossFileCheck.check(files, ruleset.catalogue(), sources);
         } catch (RuntimeException e) {
-            LOG.warn("the rules compiler failed on candidate {}", version, e);
-            return refused(version, start, List.of(RuleProblem.in(null, "the rules could not be built: " + e)));
+            LOG.warn("the cross-file checks failed on candidate {}", version, e);
+            crossFile = List.of(RuleProblem.in(null, "the rules could not be checked across files: " + inPlainWords(e)));
+        }
+        if (!crossFile.isEmpty()) {
+            ruleset.release();
+            return refused(version, start, crossFile);
         }
         ScenarioReport report;
         try {
             report = scenarios.run(ruleset);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.warn("the scenario tests failed to run on candidate {}", version, e);
-            report = new ScenarioReport(List.of(), List.of(RuleProblem.in(null, "the scenario tests could not run: " + e)));
+            report = new ScenarioReport(List.of(), List.of(RuleProblem.in(null, "the scenario tests could not run: " + inPlainWords(e))));
         }
         List<RuleProblem> errors = new ArrayList<>(report.problems());
         report.failures().forEach(failure -> errors.add(problem(files, failure)));
@@ -87,6 +102,13 @@ final class CandidateBuilder {
             }
         }
         return located;
+    }
+
+    /** What policy staff can act on, without the engine's class names (the log has the details). */
+    static String inPlainWords(Throwable e) {
+        if (e instanceof StackOverflowError) return "they are nested too deeply (for example, too many parentheses inside each other)";
+        if (e instanceof OutOfMemoryError) return "they need more memory than the service has";
+        return "the rule engine failed on them; the service log has the details";
     }
 
     private Candidate refused(String version, long start, List<RuleProblem> problems) {

@@ -46,8 +46,13 @@ public final class ImpactPreview {
      * @param changed       only the profiles with at least one difference
      * @param consultations the same over real saved cases; absent when none are kept
      */
+    /**
+     * @param removedPrograms programs that serve now and that the candidate no longer has (a folder removed)
+     * @param addedPrograms   programs the candidate adds
+     */
     public record Impact(int profilesCompared, List<ProfileChange> changed,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Consultations consultations) {}
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Consultations consultations,
+                         List<String> removedPrograms, List<String> addedPrograms) {}
 
     /** Saved cases decided by both rulesets today: how many, how many would change, and how, per program. */
     public record Consultations(int considered, int changed, List<Transition> transitions) {}
@@ -85,7 +90,16 @@ public final class ImpactPreview {
             List<ProgramChange> programs = differences(before.verdicts, after.verdicts);
             if (!programs.isEmpty()) changed.add(new ProfileChange(profile.file(), profile.name(), programs, null));
         }
-        return new Impact(profiles.size(), List.copyOf(changed), consultations(active, candidate));
+        Set<String> before = programIds(active);
+        Set<String> after = programIds(candidate);
+        return new Impact(profiles.size(), List.copyOf(changed), consultations(active, candidate),
+                before.stream().filter(id -> !after.contains(id)).toList(), after.stream().filter(id -> !before.contains(id)).toList());
+    }
+
+    private static Set<String> programIds(Ruleset ruleset) {
+        Set<String> ids = new LinkedHashSet<>();
+        ruleset.catalogue().programs().forEach(p -> ids.add(p.id()));
+        return ids;
     }
 
     /** Past cases are decided as of today: the two rulesets differ only in their rules, not in the date. */

@@ -20,6 +20,7 @@ import org.policyadvisor.ruleset.RuleProblem;
 import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.ruleset.RulesDirectory;
 import org.policyadvisor.ruleset.RulesetCompiler;
+import org.policyadvisor.ruleset.SourceDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +78,7 @@ public final class RulesPipeline implements AutoCloseable {
         this.dir = dir;
         this.active = active;
         Advisor advisor = new Advisor(CandidateBuilder.CHECK_LIMITS);
-        this.builder = new CandidateBuilder(advisor, clock);
+        this.builder = new CandidateBuilder(advisor, clock, SourceDocuments.beside(dir));
         this.impact = new ImpactPreview(advisor, pastCases, clock);
         this.clock = clock;
         this.grace = grace;
@@ -143,6 +144,17 @@ public final class RulesPipeline implements AutoCloseable {
         } finally {
             if (candidate.ruleset() != null) candidate.ruleset().release();
         }
+    }
+
+    /**
+     * The gate alone, for {@code check} on the command line: the same checks and scenarios as a reload of {@code dir},
+     * nothing activated.
+     */
+    public static Attempt check(Path dir, List<RuleFile> files) {
+        Candidate candidate = new CandidateBuilder(new Advisor(CandidateBuilder.CHECK_LIMITS), Clock.systemUTC(), SourceDocuments.beside(dir))
+                .build(files);
+        if (candidate.ruleset() != null) candidate.ruleset().release();
+        return candidate.attempt();
     }
 
     public Status status() {

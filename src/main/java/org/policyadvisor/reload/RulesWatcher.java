@@ -87,7 +87,7 @@ public final class RulesWatcher implements AutoCloseable {
                 LOG.debug("rules directory changed while being read, reading again: {}", e.getMessage());
                 pending = true;
                 lastChange = System.nanoTime();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // whatever a build throws, keep watching: the next edit may fix it
                 LOG.error("could not reload the rules", e);
             }
         }

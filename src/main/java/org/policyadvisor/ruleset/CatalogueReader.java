@@ -1,14 +1,7 @@
 package org.policyadvisor.ruleset;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,11 +22,11 @@ import org.policyadvisor.catalogue.Assumption;
 import org.policyadvisor.catalogue.Catalogue;
 import org.policyadvisor.catalogue.Condition;
 import org.policyadvisor.catalogue.Criterion;
-import org.policyadvisor.catalogue.MentorSchedule;
 import org.policyadvisor.catalogue.Program;
 import org.policyadvisor.catalogue.Question;
 import org.policyadvisor.catalogue.QuestionType;
 import org.policyadvisor.catalogue.Text;
+import org.policyadvisor.catalogue.Unit;
 
 /**
  * Reads the catalogue a ruleset declares: questions from {@code declare Applicant}, programs from metadata-only
@@ -46,11 +39,9 @@ final class CatalogueReader {
     static final String APPLICANT_TEXTS = "applicant.yaml";
     static final String ASSUMPTIONS = "assumptions.yaml";
     static final String CRITERIA_TEXTS = "criteria.yaml";
+    static final String UNITS = "units.yaml";
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    static final ObjectMapper YAML = YamlFiles.YAML;
 
     private final List<RuleFile> files;
     private final KieBase kieBase;
@@ -58,6 +49,7 @@ final class CatalogueReader {
     private final LanguageCheck.Result language;
     private final List<RuleProblem> problems = new ArrayList<>();
     private final Map<String, ProgramText> programTexts = new LinkedHashMap<>();
+    private Map<String, Assumption> knownAssumptions = Map.of();
 
     CatalogueReader(List<RuleFile> files, KieBase kieBase, FactType applicantType, LanguageCheck.Result language) {
         this.files = files;
@@ -81,86 +73,24 @@ final class CatalogueReader {
     Catalogue read() {
         readProgramTexts();
         Map<String, Assumption> assumptions = readAssumptions();
+        knownAssumptions = assumptions;
         List<Question> questions = readQuestions();
         // Everything else refers to the questions: report a broken applicant file alone, not its echoes.
         if (!problems.isEmpty()) throw new RulesetRejected(problems);
         Map<String, Question> questionsByField = new LinkedHashMap<>();
         questions.forEach(q -> questionsByField.put(q.field(), q));
         Map<String, Criterion> criteria = readCriteria(questionsByField, assumptions);
-        List<Program> programs = readPrograms(criteria);
-        MentorSchedule schedule = new MentorScheduleReader(kieBase, (needle, message) -> problem(null, needle, message)).read(programs);
+        Map<String, Unit> units = readUnits();
+        List<Program> programs = readPrograms(criteria, units);
         if (!problems.isEmpty()) throw new RulesetRejected(problems);
         return new Catalogue(List.copyOf(questions), Map.copyOf(questionsByField), Map.copyOf(criteria),
-                Map.copyOf(assumptions), programs, schedule);
+                Map.copyOf(assumptions), programs, units == null ? Map.of() : Map.copyOf(units));
     }
-
-    // ---- questions -------------------------------------------------------------------------------------------
 
     private List<Question> readQuestions() {
-        Map<String, QuestionTexts> texts = readYaml(APPLICANT_TEXTS, new TypeReference<LinkedHashMap<String, QuestionTexts>>() {});
-        if (texts == null) return List.of();
-        Object defaults = newDefaults();
-        List<Question> questions = new ArrayList<>();
-        for (FactField field : applicantType.getFields()) {
-            Question question = question(field, texts.get(field.getName()), defaults);
-            if (question != null) questions.add(question);
-        }
-        texts.keySet().stream()
-                .filter(name -> applicantType.getField(name) == null)
-                .forEach(name -> problem(APPLICANT_TEXTS, name + ":", "labels a question that `declare Applicant` does not have"));
-        return questions;
-    }
-
-    private Object newDefaults() {
-        try {
-            return applicantType.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Question question(FactField field, QuestionTexts texts, Object defaults) {
-        String name = field.getName();
-        Map<String, Object> meta = field.getMetaData() == null ? Map.of() : field.getMetaData();
-        List<String> values = list(meta.get("values"));
-        QuestionType type = questionType(field.getType(), values);
-        if (type == null) {
-            problem("applicant.drl", name + " :", "question '" + name + "' has type " + field.getType().getSimpleName()
-                    + "; use String (with @values for a choice), Integer or Boolean");
-            return null;
-        }
-        if (texts == null) {
-            problem(APPLICANT_TEXTS, null, "question '" + name + "' has no label; add `" + name + ": {label: {zh-Hans, zh-Hant, en}}`");
-            return null;
-        }
-        Map<String, Text> valueLabels = texts.values() == null ? Map.of() : texts.values();
-        for (String value : values) {
-            if (!valueLabels.containsKey(value)) problem(APPLICANT_TEXTS, name + ":", "question '" + name + "' has no label for the value " + value);
-        }
-        valueLabels.keySet().stream().filter(v -> !values.contains(v))
-                .forEach(v -> problem(APPLICANT_TEXTS, name + ":", "labels a value '" + v + "' that question '" + name + "' does not allow"));
-        String appliesTo = string(meta.get("appliesTo"));
-        if (appliesTo != null && !appliesTo.equals("PERSON") && !appliesTo.equals("ORGANIZATION")) {
-            problem("applicant.drl", name + " :", "@appliesTo of '" + name + "' must be PERSON or ORGANIZATION");
-        }
-        return new Question(name, type, values, integer(meta.get("min"), name), integer(meta.get("max"), name), appliesTo,
-                declaresDefault(field) ? applicantType.get(defaults, name) : null, texts.label(), texts.hint(), Map.copyOf(valueLabels));
-    }
-
-    /**
-     * Only an explicit initializer ({@code applicantType : String = "PERSON"}) is a default: Drools starts
-     * boxed numbers and booleans at 0 and false, which must never pass for an answer.
-     */
-    private static boolean declaresDefault(FactField field) {
-        return field instanceof FieldDefinition definition
-                && definition.getInitExpr() != null && !definition.getInitExpr().strip().equals("null");
-    }
-
-    private static QuestionType questionType(Class<?> javaType, List<String> values) {
-        if (javaType == String.class) return values.isEmpty() ? QuestionType.TEXT : QuestionType.ENUM;
-        if (javaType == Integer.class) return QuestionType.INTEGER;
-        if (javaType == Boolean.class) return QuestionType.BOOLEAN;
-        return null;
+        Map<String, QuestionReader.QuestionTexts> texts = readYaml(APPLICANT_TEXTS,
+                new TypeReference<LinkedHashMap<String, QuestionReader.QuestionTexts>>() {});
+        return texts == null ? List.of() : new QuestionReader(applicantType, texts, this::problem).read();
     }
 
     // ---- assumptions and criteria ----------------------------------------------------------------------------
@@ -295,10 +225,24 @@ final class CatalogueReader {
         return name.endsWith(".yaml") && name.indexOf('.') == name.length() - 5 ? name.substring(0, name.length() - 5) : null;
     }
 
-    private List<Program> readPrograms(Map<String, Criterion> criteria) {
+    /**
+     * The units a benefit's amount can be given in, with their labels: an open set, in units.yaml. Rules without
+     * that file give no labels and any unit is taken as written.
+     */
+    private Map<String, Unit> readUnits() {
+        if (files.stream().noneMatch(f -> f.path().equals(UNITS))) return null;
+        Map<String, Unit> units = readYaml(UNITS, new TypeReference<LinkedHashMap<String, Unit>>() {});
+        if (units != null) units.forEach((id, unit) -> {
+            if (unit == null || unit.label() == null) problem(UNITS, id + ":", "the unit " + id + " needs `label:` in all three languages");
+        });
+        return units == null ? Map.of() : units;
+    }
+
+    private List<Program> readPrograms(Map<String, Criterion> criteria, Map<String, Unit> units) {
         List<Program> programs = new ArrayList<>();
+        Benefits benefits = new Benefits(kieBase, units);
         for (FactType type : programTypes()) {
-            Program program = program(type, criteria);
+            Program program = program(type, criteria, benefits);
             if (program != null) programs.add(program);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -310,7 +254,7 @@ final class CatalogueReader {
         return List.copyOf(programs);
     }
 
-    private Program program(FactType type, Map<String, Criterion> criteria) {
+    private Program program(FactType type, Map<String, Criterion> criteria, Benefits benefitReader) {
         Map<String, Object> meta = type.getMetaData();
         String id = string(meta.get("program"));
         String where = "@program(\"" + id + "\")";
@@ -321,7 +265,8 @@ final class CatalogueReader {
         List<String> criterionIds = list(meta.get("criteria"));
         if (criterionIds.isEmpty()) problem(null, where, "program '" + id + "' needs @criteria(\"…\")");
         criterionIds.stream().filter(c -> !criteria.containsKey(c) || c.equals(Criterion.PROGRAM_IN_EFFECT))
-                .forEach(c -> problem(null, where, "program '" + id + "' lists criterion '" + c + "', which no rule decides"));
+                .forEach(c -> problem(null, where, "program '" + id + "' lists criterion '" + c + "', which no rule decides"
+                        + Suggestions.didYouMean(c, criteria.keySet())));
         Program.Availability availability = availability(meta.get("availability"), where);
         LocalDate from = date(meta.get("effectiveFrom"), where, "effectiveFrom", true);
         LocalDate to = date(meta.get("effectiveTo"), where, "effectiveTo", false);
@@ -331,9 +276,20 @@ final class CatalogueReader {
         allCriteria.add(Criterion.PROGRAM_IN_EFFECT);
         Set<String> assumptions = new LinkedHashSet<>();
         allCriteria.stream().map(criteria::get).filter(c -> c != null).forEach(c -> assumptions.addAll(c.assumptions()));
+        if (text.assumptions() != null) { // the program's own, such as one about an amount
+            text.assumptions().stream().filter(a -> !knownAssumptions.containsKey(a))
+                    .forEach(a -> problem(id + ".yaml", "assumptions:", "program '" + id + "' relies on assumption " + a + ", which assumptions.yaml does not define"));
+            assumptions.addAll(text.assumptions());
+        }
+        List<Program.Benefit> benefits = new ArrayList<>();
+        List<Benefits.BenefitText> written = text.benefits() == null ? List.of() : text.benefits();
+        for (int i = 0; i < written.size(); i++) {
+            Program.Benefit benefit = benefitReader.resolve(written.get(i), "benefit " + (i + 1) + " of program '" + id + "'",
+                    message -> problem(id + ".yaml", "benefits:", message));
+            if (benefit != null) benefits.add(benefit);
+        }
         return new Program(id, text.order(), text.name(), text.summary(), List.copyOf(allCriteria), availability, from, to,
-                text.benefits() == null ? List.of() : List.copyOf(text.benefits()), text.howToApply(), text.source(),
-                List.copyOf(assumptions));
+                List.copyOf(benefits), text.howToApply(), text.source(), List.copyOf(assumptions));
     }
 
     private Program.Availability availability(Object value, String where) {
@@ -372,48 +328,12 @@ final class CatalogueReader {
     }
 
     private <T> T parse(RuleFile file, TypeReference<T> type) {
-        try {
-            T value = YAML.readValue(file.content(), type);
-            if (value == null) problem(file.path(), null, "the file is empty");
-            return value;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String path = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                    ? "at " + pathOf(mapping) + ": " : "";
-            problems.add(new RuleProblem(file.path(), at == null ? null : at.getLineNr(), at == null ? null : at.getColumnNr(),
-                    path + e.getOriginalMessage()));
-            return null;
-        } catch (IOException e) {
-            problems.add(RuleProblem.in(file.path(), "cannot read: " + e.getMessage()));
-            return null;
-        }
-    }
-
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            path.append(ref.getFieldName() != null ? "/" + ref.getFieldName() : "/" + ref.getIndex());
-        }
-        return path.toString();
+        return YamlFiles.read(file, type, problems::add);
     }
 
     /** Records a problem at the first line of the named (or any DRL) file that contains {@code needle}. */
     private void problem(String fileName, String needle, String message) {
-        if (needle != null) {
-            for (RuleFile file : files) {
-                if (fileName != null && !file.path().equals(fileName) && !file.fileName().equals(fileName)) continue;
-                if (fileName == null && !file.isDrl()) continue;
-                String[] lines = file.text().split("\n", -1);
-                for (int i = 0; i < lines.length; i++) {
-                    int column = lines[i].indexOf(needle);
-                    if (column >= 0) {
-                        problems.add(new RuleProblem(file.path(), i + 1, column + 1, message));
-                        return;
-                    }
-                }
-            }
-        }
-        problems.add(RuleProblem.in(fileName, message));
+        problems.add(TextLocator.find(files, fileName, needle, message));
     }
 
     /** Metadata values of declared types keep their quotes; rule metadata does not. */
@@ -430,20 +350,7 @@ final class CatalogueReader {
         return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private Integer integer(Object value, String field) {
-        String text = string(value);
-        if (text == null) return null;
-        try {
-            return Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            problem("applicant.drl", field + " :", "@min/@max of '" + field + "' must be whole numbers");
-            return null;
-        }
-    }
-
     // ---- file formats ----------------------------------------------------------------------------------------
-
-    record QuestionTexts(Text label, Text hint, Map<String, Text> values) {}
 
     record AssumptionText(Text text) {}
 
@@ -453,6 +360,6 @@ final class CatalogueReader {
         }
     }
 
-    record ProgramText(int order, Text name, Text summary, List<Program.Benefit> benefits, Text howToApply,
-                       Program.Source source, Map<String, CriterionText> criteria) {}
+    record ProgramText(int order, Text name, Text summary, List<Benefits.BenefitText> benefits, Text howToApply,
+                       Program.Source source, Map<String, CriterionText> criteria, List<String> assumptions) {}
 }

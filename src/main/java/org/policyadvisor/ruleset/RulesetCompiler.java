@@ -55,7 +55,7 @@ public final class RulesetCompiler {
             FactType applicantType = CatalogueReader.applicantType(kieBase, files);
             Catalogue catalogue = new CatalogueReader(files, kieBase, applicantType, language).read();
             return new Ruleset(version(files), clock.instant(), files, catalogue, kieBase, applicantType, container, releaseId);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             container.dispose();
             kie.getRepository().removeKieModule(releaseId);
             throw e;

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.policyadvisor.RealRules;
 import org.policyadvisor.TestServer;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
@@ -20,14 +19,15 @@ import org.policyadvisor.reload.RulesPipeline;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.testing.RulesCopy;
+import org.policyadvisor.testing.SampleRules;
 import org.policyadvisor.web.AdvisorApp;
 
 /** GET /metrics over HTTP, from a server wired as App.main wires it. */
 class MetricsHttpTest {
 
+    /** On the sample rules: eligible for their cash grant, and their free advice needs the age. */
     private static final String HK_PROFESSIONAL = """
-            {"residency": "HK", "age": 30, "highestEducation": "MASTER", "employmentStatus": "EMPLOYED",
-             "workDistrict": "LUOHU", "livingSubsidyReceived": false, "asOf": "2026-11-27"}""";
+            {"residency": "HK", "workDistrict": "LUOHU", "grantReceived": false, "asOf": "2026-11-27"}""";
 
     private static final ServiceMetrics METRICS = new ServiceMetrics();
     private static TestServer server;
@@ -35,7 +35,7 @@ class MetricsHttpTest {
     @BeforeAll
     static void start() {
         ActiveRuleset rules = new ActiveRuleset();
-        rules.activate(RealRules.ruleset());
+        rules.activate(SampleRules.ruleset());
         server = TestServer.startWith(new AdvisorApp.Deps(rules, new Advisor(EvaluationLimits.DEFAULT, METRICS), Clock.systemUTC(),
                 null, null, METRICS)); // wired as App.main wires them
     }
@@ -60,8 +60,8 @@ class MetricsHttpTest {
         assertThat(server.postJson("/api/v1/advice", HK_PROFESSIONAL).statusCode()).isEqualTo(200);
         String after = server.get("/metrics").body();
 
-        String eligible = "advisor_verdicts_total{program=\"talent-living-subsidy\",status=\"ELIGIBLE\"}";
-        String needsInfo = "advisor_verdicts_total{program=\"gba-mentee\",status=\"NEEDS_INFO\"}";
+        String eligible = "advisor_verdicts_total{program=\"cash-grant\",status=\"ELIGIBLE\"}";
+        String needsInfo = "advisor_verdicts_total{program=\"free-advice\",status=\"NEEDS_INFO\"}";
         assertThat(value(after, eligible) - value(before, eligible)).isEqualTo(2);
         assertThat(value(after, needsInfo) - value(before, needsInfo)).isEqualTo(2);
         String runs = "advisor_rule_evaluations_total{outcome=\"completed\"}";

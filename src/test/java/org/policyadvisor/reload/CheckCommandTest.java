@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.policyadvisor.CheckCommand;
 import org.policyadvisor.RealRules;
+import org.policyadvisor.testing.SampleRules;
 
 class CheckCommandTest {
 
@@ -29,6 +31,12 @@ class CheckCommandTest {
     @Test
     void the_real_rules_pass_with_exit_code_0() {
         assertThat(check(RealRules.DIR)).isZero();
+        assertThat(output()).startsWith("OK sha256:").contains("scenarios passed");
+    }
+
+    @Test
+    void the_tests_own_sample_rules_pass_with_every_scenario() {
+        assertThat(check(SampleRules.DIR)).isZero();
         assertThat(output()).startsWith("OK sha256:").contains("scenarios passed");
     }
 

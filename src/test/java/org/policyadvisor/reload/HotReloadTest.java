@@ -23,12 +23,13 @@ import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.testing.RulesCopy;
+import org.policyadvisor.testing.SampleRules;
 import org.policyadvisor.web.AdvisorApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The policy officer's view: a copy of the real rules, watched, behind a real server. Edits are saved to disk and
+ * The policy officer's view: a copy of the tests' sample rules, watched, behind a real server. Edits are saved to disk and
  * the answers show what serves. The tests run in order on one server: the last one changes the rules for good.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -37,11 +38,11 @@ class HotReloadTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(HotReloadTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PROGRAM = "programs/talent-living-subsidy/talent-living-subsidy";
-    private static final String ELITE_SCENARIOS = "programs/elite-talent-perks/elite-talent-perks.scenarios.yaml";
+    private static final String PROGRAM = "programs/cash-grant/cash-grant";
+    /** Another program's scenarios, one of which counts the cash grant in the answer's total. */
+    private static final String OTHER_SCENARIOS = "programs/free-advice/free-advice.scenarios.yaml";
     private static final String PROFESSIONAL = """
-            {"residency": "HK", "professionalQualification": true, "employmentStatus": "EMPLOYED",
-             "workDistrict": "LUOHU", "livingSubsidyReceived": false, "asOf": "2026-11-27"}""";
+            {"residency": "HK", "workDistrict": "LUOHU", "grantReceived": false, "asOf": "2026-11-27"}""";
 
     @TempDir
     static Path dir;
@@ -53,8 +54,8 @@ class HotReloadTest {
     private String original;
 
     @BeforeAll
-    void serveACopyOfTheRealRules() {
-        RulesCopy.of(dir);
+    void serveACopyOfTheSampleRules() {
+        RulesCopy.of(SampleRules.DIR, dir);
         Advisor advisor = new Advisor(EvaluationLimits.DEFAULT);
         pipeline = new RulesPipeline(dir, active, Clock.systemUTC(), Duration.ofSeconds(2));
         assertThat(pipeline.reload().ok()).isTrue();
@@ -76,10 +77,10 @@ class HotReloadTest {
     void broken_edits_are_refused_with_file_and_line_or_scenario_while_the_last_good_rules_keep_serving() throws Exception {
         String drl = read(PROGRAM + ".drl");
 
-        save(PROGRAM + ".drl", drl.replace("livingSubsidyReceived == false", "livingSubsidyReceived == "));
+        save(PROGRAM + ".drl", drl.replace("grantReceived == false", "grantReceived == "));
         JsonNode syntax = refusedAttempt();
         assertThat(syntax.get("errors").get(0).get("file").asText()).isEqualTo(PROGRAM + ".drl");
-        assertThat(syntax.get("errors").get(0).get("line").asInt()).isEqualTo(14);
+        assertThat(syntax.get("errors").get(0).get("line").asInt()).isEqualTo(13);
         restore(Map.of(PROGRAM + ".drl", drl));
 
         save(PROGRAM + ".drl", drl.replace("package policy;\n", "package policy;\nimport java.io.File;\n")
@@ -87,20 +88,20 @@ class HotReloadTest {
         JsonNode unsafe = refusedAttempt();
         assertThat(unsafe.get("errors")).extracting(e -> e.get("line").asInt() + ":" + e.get("message").asText())
                 .containsExactly("2:`import java.io.File` is not allowed: rules may import only java.time.LocalDate",
-                        "17:a consequence may only hold `insert(new Type(…));` and `modify($fact) { setField(…) }`; `System` cannot start a statement");
+                        "16:a consequence may only hold `insert(new Type(…));` and `modify($fact) { setField(…) }`; `System` cannot start a statement");
         restore(Map.of(PROGRAM + ".drl", drl));
 
         // The amount and its own scenarios, but not the other program's scenario that counts this subsidy.
         String yaml = read(PROGRAM + ".yaml");
         String scenarios = read(PROGRAM + ".scenarios.yaml");
-        save(PROGRAM + ".yaml", yaml.replace("amount: 60000", "amount: 70000"));
-        save(PROGRAM + ".scenarios.yaml", scenarios.replace("eligibleCash: 60000", "eligibleCash: 70000"));
+        save(PROGRAM + ".yaml", yaml.replace("amount: 5000", "amount: 7000"));
+        save(PROGRAM + ".scenarios.yaml", scenarios.replace("eligibleCash: 5000", "eligibleCash: 7000"));
         JsonNode failing = refusedAttempt();
         assertThat(failing.get("testsFailed").asInt()).isEqualTo(1);
         assertThat(failing.get("failingScenarios").get(0).get("name").asText())
-                .isEqualTo("An elite talent who also gets the living subsidy has only the 60,000 CNY counted");
-        assertThat(failing.get("errors").get(0).get("file").asText()).isEqualTo(ELITE_SCENARIOS);
-        assertThat(failing.get("errors").get(0).get("line").asInt()).isEqualTo(12);
+                .isEqualTo("An adult Hong Kong resident working in Luohu has the cash grant counted too");
+        assertThat(failing.get("errors").get(0).get("file").asText()).isEqualTo(OTHER_SCENARIOS);
+        assertThat(failing.get("errors").get(0).get("line").asInt()).isEqualTo(13);
         restore(Map.of(PROGRAM + ".yaml", yaml, PROGRAM + ".scenarios.yaml", scenarios));
     }
 
@@ -112,9 +113,9 @@ class HotReloadTest {
     @Test
     @Order(2)
     void an_amount_edit_with_its_scenarios_goes_live_a_quiet_period_after_its_build_under_a_new_version() throws Exception {
-        save(PROGRAM + ".yaml", read(PROGRAM + ".yaml").replace("amount: 60000", "amount: 70000"));
-        save(PROGRAM + ".scenarios.yaml", read(PROGRAM + ".scenarios.yaml").replace("eligibleCash: 60000", "eligibleCash: 70000"));
-        save(ELITE_SCENARIOS, read(ELITE_SCENARIOS).replace("eligibleCash: 60000", "eligibleCash: 70000"));
+        save(PROGRAM + ".yaml", read(PROGRAM + ".yaml").replace("amount: 5000", "amount: 7000"));
+        save(PROGRAM + ".scenarios.yaml", read(PROGRAM + ".scenarios.yaml").replace("eligibleCash: 5000", "eligibleCash: 7000"));
+        save(OTHER_SCENARIOS, read(OTHER_SCENARIOS).replace("eligibleCash: 5000", "eligibleCash: 7000"));
         long saved = System.nanoTime();
 
         JsonNode advice = advice();
@@ -127,8 +128,8 @@ class HotReloadTest {
         LOG.info("the edit was live {} ms after it was saved; its build took {} ms", live.toMillis(), build.toMillis());
 
         assertThat(advice.get("rulesetVersion").asText()).isNotEqualTo(original).isEqualTo(pipeline.status().version());
-        assertThat(advice.get("totals").get("eligibleCash").asLong()).isEqualTo(70000);
-        assertThat(advice.get("programs").get(0).get("benefits").get(0).get("amount").asLong()).isEqualTo(70000);
+        assertThat(advice.get("totals").get("eligibleCash").asLong()).isEqualTo(7000);
+        assertThat(advice.get("programs").get(0).get("benefits").get(0).get("amount").asLong()).isEqualTo(7000);
         assertThat(pipeline.history()).hasSize(2);
         assertThat(live).isLessThan(build.plus(RulesWatcher.QUIET_PERIOD).plusSeconds(1));
     }

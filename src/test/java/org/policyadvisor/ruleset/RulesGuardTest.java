@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,10 @@ import org.policyadvisor.catalogue.Criterion;
 import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.catalogue.Program;
 
-/** Guards the shape of the policy package itself: every program complete, cited and tested. */
+/**
+ * Generic invariants of the real policy package: every program complete and tested for each status it can take.
+ * Citations, orders, scenario names and unused criteria are checked by the gate itself ({@code CrossFileCheck}).
+ */
 class RulesGuardTest {
 
     private final Catalogue catalogue = RealRules.ruleset().catalogue();
@@ -54,15 +55,6 @@ class RulesGuardTest {
     }
 
     @Test
-    void every_quote_is_verbatim_from_the_paragraphs_it_cites() throws IOException {
-        for (Program program : catalogue.programs()) {
-            List<String> paragraphs = paragraphs(program.source().document());
-            String cited = String.join("\n", program.source().paragraphs().stream().map(n -> paragraphs.get(n - 1)).toList());
-            assertThat(cited).as(program.id()).contains(program.source().quote());
-        }
-    }
-
-    @Test
     void every_how_to_apply_marks_our_own_suggestions_in_all_three_languages_or_in_none() {
         Map<Lang, String> marks = Map.of(Lang.ZH_HANS, "建议（非原文内容）：", Lang.ZH_HANT, "建議（非原文內容）：",
                 Lang.EN, "Our suggestion, not from the source: ");
@@ -77,7 +69,7 @@ class RulesGuardTest {
     void every_assumption_is_relied_on_by_some_program_and_shown_with_it() {
         Set<String> used = new HashSet<>();
         catalogue.programs().forEach(p -> used.addAll(p.assumptions()));
-        assertThat(used).containsAll(catalogue.assumptions().keySet()).contains("A1", "A2", "A3", "A4", "A5");
+        assertThat(used).containsAll(catalogue.assumptions().keySet());
     }
 
     @Test
@@ -88,10 +80,5 @@ class RulesGuardTest {
                     .flatMap(c -> c.fields().stream())
                     .forEach(field -> assertThat(catalogue.question(field)).as(field).isNotNull());
         }
-    }
-
-    /** Paragraph N is the N-th non-empty line of the source document. */
-    private static List<String> paragraphs(String document) throws IOException {
-        return Files.readAllLines(Path.of("seeds", document), StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
     }
 }

@@ -18,9 +18,14 @@ public final class RulesCopy {
     }
 
     public static RulesCopy of(Path dir) {
-        try (Stream<Path> files = Files.walk(RealRules.DIR)) {
+        return of(RealRules.DIR, dir);
+    }
+
+    /** A copy of the rules in {@code from} (such as the tests' own {@link SampleRules}). */
+    public static RulesCopy of(Path from, Path dir) {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = dir.resolve(RealRules.DIR.relativize(source).toString());
+                Path target = dir.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) Files.createDirectories(target);
                 else Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
             }
