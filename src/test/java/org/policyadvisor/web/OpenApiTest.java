@@ -62,7 +62,7 @@ class OpenApiTest {
         OpenAPI api = result.getOpenAPI();
         assertThat(api.getOpenapi()).startsWith("3.1");
         // Not a copy: a reference to the schema the active rules generate (resolved above from the running server).
-        com.fasterxml.jackson.databind.JsonNode raw = Json.MAPPER.readTree(server.get(OpenApi.PATH).body());
+        com.fasterxml.jackson.databind.JsonNode raw = new com.fasterxml.jackson.databind.ObjectMapper().readTree(server.get(OpenApi.PATH).body());
         assertThat(raw.at("/paths/~1api~1v1~1advice/post/requestBody/content/application~1json/schema/$ref").asText())
                 .isEqualTo("/api/v1/schema/profile");
         assertThat(server.get("/api/v1/schema/profile").statusCode()).isEqualTo(200);
