@@ -33,6 +33,26 @@ public final class TestServer implements AutoCloseable {
         app = AdvisorApp.create(deps, options).start(0);
     }
 
+    private Runnable onClose = () -> { };
+
+    /**
+     * The service wired as App wires it, on the real rules: metrics, a rules pipeline on {@code dir}/rules (admin
+     * token "token") and consultation records in an embedded database under {@code dir}/data, closed with the server.
+     */
+    public static TestServer wiredAsApp(java.nio.file.Path dir, HttpOptions options) {
+        ActiveRuleset active = new ActiveRuleset();
+        active.activate(RealRules.ruleset());
+        org.policyadvisor.metrics.ServiceMetrics metrics = new org.policyadvisor.metrics.ServiceMetrics();
+        org.policyadvisor.records.Records records = org.policyadvisor.records.Records.open(new org.policyadvisor.records.Records.Settings(
+                org.policyadvisor.records.Storage.embedded(dir.resolve("data")), 180, 90), active, Clock.systemUTC());
+        org.policyadvisor.reload.RulesPipeline pipeline = new org.policyadvisor.reload.RulesPipeline(dir.resolve("rules"), active,
+                Clock.systemUTC(), org.policyadvisor.reload.RulesPipeline.DEFAULT_GRACE, metrics);
+        TestServer server = new TestServer(new AdvisorApp.Deps(active, new Advisor(EvaluationLimits.DEFAULT, metrics), Clock.systemUTC(),
+                pipeline, "token", metrics, records), options);
+        server.onClose = records::close;
+        return server;
+    }
+
     private TestServer(Ruleset ruleset) {
         this(new AdvisorApp.Deps(new ActiveRuleset(), new Advisor(EvaluationLimits.DEFAULT), Clock.systemUTC()));
         if (ruleset != null) rules.activate(ruleset);
@@ -75,6 +95,14 @@ public final class TestServer implements AutoCloseable {
         return URI.create("http://localhost:" + app.port() + path);
     }
 
+    /** Every route the app registered, as "METHOD path" (HTTP methods only, not before/after handlers). */
+    public java.util.List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .toList();
+    }
+
     /** The main port. */
     public int port() {
         return app.port();
@@ -114,5 +142,6 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        onClose.run();
     }
 }
