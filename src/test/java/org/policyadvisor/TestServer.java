@@ -13,6 +13,7 @@ import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.testing.MentorRules;
 import org.policyadvisor.web.AdvisorApp;
 import org.policyadvisor.web.HttpOptions;
 
@@ -76,6 +77,14 @@ public final class TestServer implements AutoCloseable {
     public static synchronized TestServer shared() {
         if (shared == null) shared = new TestServer(RealRules.ruleset());
         return shared;
+    }
+
+    private static TestServer mentor;
+
+    /** Like {@link #shared()}, but on the tests' own copy of the mentor schedule ({@link MentorRules}). */
+    public static synchronized TestServer mentorFixture() {
+        if (mentor == null) mentor = new TestServer(MentorRules.ruleset());
+        return mentor;
     }
 
     public static TestServer start(Ruleset ruleset) {
