@@ -4,14 +4,8 @@
 // No questions still to ask and nothing for the other kind of applicant: that is the consultant's view.
 
 import { h } from './dom.js';
-import { t, hasText, formatDate } from './i18n.js';
-import { amountText, cashNow, shortVersion } from './results.js';
-
-/** What an amount is per: the benefit's unit in the rules' words when it has one, else its frequency's name. */
-function per(benefit) {
-  if (benefit.unit) return ` ${benefit.unit}`;
-  return benefit.frequency && hasText(`page.${benefit.frequency}`) ? ` ${t(`page.${benefit.frequency}`)}` : '';
-}
+import { t, formatDate } from './i18n.js';
+import { amountText, unitText, cashNow, shortVersion } from './results.js';
 
 /** A question as the lead of its answer: "Where do you work:", but "How old are you?" as it is. */
 export function asLead(label) {
@@ -42,7 +36,7 @@ export function renderHandout(advice, groups, answers, saved, contact, askedAsOf
       groups.eligible.length ? groups.eligible.map((p) => h('article', { class: 'h-program', 'data-program': p.id },
         h('h4', {}, p.name, p.availability === 'PILOT' && [' ', h('span', { class: 'badge PILOT' }, t('page.PILOT'))]),
         p.benefits.some((b) => b.kind === 'CASH') && h('p', {}, p.benefits.filter((b) => b.kind === 'CASH')
-          .map((b, i) => [i > 0 && t('page.listSeparator'), amountText(b), per(b)])),
+          .map((b, i) => [i > 0 && t('page.listSeparator'), amountText(b), unitText(b)])),
         h('p', {}, h('strong', {}, `${t('page.howToApply')}${t('page.colon')}`), p.howToApply)))
         : h('p', {}, t('handout.noneNow'))),
     groups.upcoming.length > 0 && h('section', { class: 'handout-coming' },

@@ -1,4 +1,4 @@
-// Tables of /mentor and /rules reflow on a phone (WCAG 1.4.10): each cell gets its column's heading as data-label,
+// Tables of the claim schedules' pages (such as /mentor) and of /rules reflow on a phone (WCAG 1.4.10): each cell gets its column's heading as data-label,
 // which the style shows above the cell once the rows stack. Tables are rebuilt by the pages' scripts, so this
 // follows every change; it reads the headings the page already shows and adds no words of its own.
 

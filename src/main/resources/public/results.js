@@ -43,9 +43,19 @@ export function groupsOf(advice, details) {
 /** The cash available now, "up to" when an amount counted is a maximum; null when there is none. */
 export function cashNow(advice) {
   const totals = advice.totals ?? {};
-  if (!totals.eligibleCash) return null;
-  const amount = formatMoney(totals.eligibleCash, totals.currency);
-  return totals.upTo ? t('page.upTo', amount) : amount;
+  const perCurrency = totals.byCurrency ?? (totals.eligibleCash ? [{ currency: totals.currency, amount: totals.eligibleCash, upTo: totals.upTo }] : []);
+  if (perCurrency.length === 0) return null;
+  return perCurrency.map((total) => {
+    const amount = formatMoney(total.amount, total.currency);
+    return total.upTo ? t('page.upTo', amount) : amount;
+  }).join(' + ');
+}
+
+/** What follows an amount: its unit in the rules' words, at most how many of them, and a cap. */
+export function unitText(benefit) {
+  return [benefit.unit && ` ${benefit.unit}`,
+    benefit.periodsText && [' · ', h('span', { class: 'periods' }, benefit.periodsText)],
+    benefit.cap !== null && benefit.cap !== undefined && [' · ', h('span', { class: 'cap' }, t('page.cap', formatMoney(benefit.cap, benefit.currency)))]];
 }
 
 export function amountText(benefit) {
@@ -127,7 +137,7 @@ function card(p, labelOf, details) {
     h('h4', {}, p.name, ' ', badge(p),
       p.status === 'NOT_ELIGIBLE' && nearMiss(p, details) && h('span', { class: 'badge near-miss' }, t('desk.nearMiss'))),
     p.status === 'ELIGIBLE' && cash.length > 0 && h('p', { class: 'cash-line' }, cash.map((b, i) => [i > 0 && t('page.listSeparator'),
-      h('strong', { class: 'amount' }, amountText(b), b.frequency && ` ${t(`page.${b.frequency}`)}`)])),
+      h('strong', { class: 'amount' }, amountText(b), unitText(b))])),
     p.status === 'ELIGIBLE' && p.availability === 'PLANNED' && h('p', { class: 'note' }, t('page.upcomingNote')),
     p.status === 'NOT_ELIGIBLE' && h('ul', { class: 'unmet' }, unmet.map((c) => h('li', { class: 'NOT_MET' }, c.text))),
     p.status === 'NEEDS_INFO' && h('p', { class: 'missing' }, `${t('page.missing')}${t('page.colon')}`,
@@ -138,7 +148,7 @@ function card(p, labelOf, details) {
       p.status === 'NEEDS_INFO' && h('ul', { class: 'open-criteria' },
         p.criteria.filter((c) => c.status === 'UNKNOWN').map((c) => h('li', { class: 'UNKNOWN' }, c.text))),
       h('ul', { class: 'benefits' }, p.benefits.map((b) => h('li', {},
-        b.kind === 'CASH' && [h('strong', {}, amountText(b), b.frequency && ` ${t(`page.${b.frequency}`)}`), ' — '], b.description))),
+        b.kind === 'CASH' && [h('strong', {}, amountText(b), unitText(b)), ' — '], b.description))),
       h('p', { class: 'apply' }, h('strong', {}, `${t('page.howToApply')}${t('page.colon')}`), p.howToApply),
       p.assumptions.length > 0 && h('div', { class: 'assumptions' },
         h('p', {}, h('strong', {}, t('page.assumptions'))),

@@ -38,7 +38,7 @@ class GenericEngineTest {
                         declare HomeOwnerGrant
                             @program("home-owner-grant")
                             @criteria("for-persons, hk-resident, owns-home-in-luohu")
-                            @availability("PLANNED")
+                            @availability("IN_EFFECT")
                             @effectiveFrom("2027-01-01")
                         end
 

@@ -30,7 +30,13 @@ public record Advice(
             String howToApply,
             Program.Source source) {}
 
-    public record BenefitAdvice(Program.Benefit.Kind kind, Long amount, String currency, Program.Benefit.Frequency frequency, String description) {}
+    /**
+     * {@code frequency}: the unit's id (ONE_OFF, PER_MONTH…), {@code unit} its words ("per month"); {@code periods}
+     * and {@code periodsText}: at most that many ("at most 6 months"); {@code cap}: at most that much in total;
+     * {@code maximum}: the amount is an upper bound.
+     */
+    public record BenefitAdvice(Program.Benefit.Kind kind, Long amount, String currency, String frequency, String unit, Integer periods,
+                                String periodsText, Long cap, boolean maximum, String description) {}
 
     public record CriterionAdvice(String id, Status status, String text, List<String> fields) {}
 
@@ -42,5 +48,10 @@ public record Advice(
 
     public record ValueAdvice(String value, String label) {}
 
-    public record Totals(long eligibleCash, String currency) {}
+    /**
+     * One-off cash of the ELIGIBLE programs that run now (IN_EFFECT or PILOT). {@code eligibleCash} and
+     * {@code currency} are the first currency's; {@code byCurrency} has every currency; {@code upTo}: some counted
+     * amount is a maximum, so the total is an upper bound.
+     */
+    public record Totals(long eligibleCash, String currency, boolean upTo, List<Decision.CashTotal> byCurrency) {}
 }

@@ -19,9 +19,8 @@ import org.policyadvisor.ruleset.Ruleset;
 /** Decides every program of a ruleset for one applicant and explains the verdicts. */
 public final class Advisor {
 
-    public static final String CURRENCY = "CNY";
-
     private final RuleEvaluator evaluator;
+    private final EvaluationLimits limits;
 
     public Advisor(EvaluationLimits limits) {
         this(limits, EvaluationObserver.NONE);
@@ -29,6 +28,12 @@ public final class Advisor {
 
     public Advisor(EvaluationLimits limits, EvaluationObserver observer) {
         this.evaluator = new RuleEvaluator(limits, observer);
+        this.limits = limits;
+    }
+
+    /** The bounds of one evaluation, which every other use of the rules (such as a claim) keeps to as well. */
+    public EvaluationLimits limits() {
+        return limits;
     }
 
     public Decision decide(Ruleset ruleset, Map<String, Object> answers, LocalDate asOf) {
@@ -69,7 +74,15 @@ public final class Advisor {
         List<Advice.ProgramAdvice> programs = new ArrayList<>(decision.programs().size());
         for (Decision.ProgramDecision program : decision.programs()) programs.add(programAdvice(words, program, lang));
         return new Advice(ruleset.version(), asOf, lang.tag(), Collections.unmodifiableList(programs), questions(catalogue, words, decision, lang),
-                new Advice.Totals(decision.eligibleCash(), CURRENCY));
+                totals(decision, words));
+    }
+
+    /** Per currency; {@code eligibleCash} and {@code currency} are the first one's, or 0 in the catalogue's first currency. */
+    private static Advice.Totals totals(Decision decision, Phrasebook words) {
+        List<Decision.CashTotal> byCurrency = decision.cashTotals();
+        Decision.CashTotal first = byCurrency.isEmpty() ? null : byCurrency.get(0);
+        return new Advice.Totals(first == null ? 0 : first.amount(), first == null ? words.defaultCurrency() : first.currency(),
+                byCurrency.stream().anyMatch(Decision.CashTotal::upTo), byCurrency);
     }
 
     private static List<String> inQuestionOrder(Catalogue catalogue, Set<String> fields) {

@@ -11,6 +11,7 @@ import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.catalogue.Program;
 import org.policyadvisor.catalogue.Question;
 import org.policyadvisor.catalogue.Status;
+import org.policyadvisor.catalogue.Unit;
 
 /**
  * The parts of an answer that depend only on the ruleset and the language, put into words once per ruleset:
@@ -21,6 +22,7 @@ final class Phrasebook {
 
     private final Map<Lang, Words> words = new EnumMap<>(Lang.class);
     private final Map<String, Integer> questionOrder = new HashMap<>();
+    private final String defaultCurrency;
 
     private record Words(Map<String, List<Advice.BenefitAdvice>> benefits,
                          Map<String, List<Advice.AssumptionAdvice>> assumptions,
@@ -30,12 +32,12 @@ final class Phrasebook {
     Phrasebook(Catalogue catalogue) {
         List<Question> questions = catalogue.questions();
         for (int i = 0; i < questions.size(); i++) questionOrder.put(questions.get(i).field(), i);
+        defaultCurrency = catalogue.programs().stream().flatMap(p -> p.benefits().stream()).map(Program.Benefit::currency)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         for (Lang lang : Lang.values()) {
             Words in = new Words(new HashMap<>(), new HashMap<>(), new IdentityHashMap<>(), new HashMap<>());
             for (Program program : catalogue.programs()) {
-                in.benefits.put(program.id(), program.benefits().stream()
-                        .map(b -> new Advice.BenefitAdvice(b.kind(), b.amount(), b.currency(), b.frequency(), b.description().in(lang)))
-                        .toList());
+                in.benefits.put(program.id(), program.benefits().stream().map(b -> benefit(catalogue, b, lang)).toList());
                 in.assumptions.put(program.id(), program.assumptions().stream()
                         .map(id -> new Advice.AssumptionAdvice(id, catalogue.assumption(id).text().in(lang)))
                         .toList());
@@ -54,6 +56,19 @@ final class Phrasebook {
             }
             words.put(lang, in);
         }
+    }
+
+    private static Advice.BenefitAdvice benefit(Catalogue catalogue, Program.Benefit b, Lang lang) {
+        Unit unit = b.frequency() == null ? null : catalogue.units().get(b.frequency());
+        String periods = b.periods() == null || unit == null || unit.periods() == null ? null
+                : unit.periods().in(lang).replace("{0}", String.valueOf(b.periods()));
+        return new Advice.BenefitAdvice(b.kind(), b.amount(), b.currency(), b.frequency(), unit == null ? null : unit.label().in(lang),
+                b.periods(), periods, b.cap(), b.maximum(), b.description().in(lang));
+    }
+
+    /** The currency of the catalogue's first cash amount: the total's currency when nothing counts. */
+    String defaultCurrency() {
+        return defaultCurrency;
     }
 
     List<Advice.BenefitAdvice> benefits(Program program, Lang lang) {

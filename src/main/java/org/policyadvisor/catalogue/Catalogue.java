@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the rules declare, read once per ruleset and then only looked up.
+ * Everything the rules declare for advice, read once per ruleset and then only looked up.
  *
- * @param mentorSchedule the mentor subsidy schedule, or null when the rules declare none
+ * @param units the units a benefit's amount can be given in (ONE_OFF, PER_MONTH…), with their labels
  */
 public record Catalogue(
         List<Question> questions,
@@ -14,7 +14,7 @@ public record Catalogue(
         Map<String, Criterion> criteria,
         Map<String, Assumption> assumptions,
         List<Program> programs,
-        MentorSchedule mentorSchedule) {
+        Map<String, Unit> units) {
 
     public Question question(String field) {
         return questionsByField.get(field);

@@ -126,7 +126,11 @@ public final class RulesArchive implements ReloadObserver {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     if (Attempt.Result.ACTIVATED.name().equals(rows.getString(3))) {
-                        activations.add(new Activation(rows.getString(2), rows.getObject(1, OffsetDateTime.class).toInstant(), rows.getInt(4)));
+                        Activation activation = new Activation(rows.getString(2), rows.getObject(1, OffsetDateTime.class).toInstant(), rows.getInt(4));
+                        // Replicas each activate the same files: one entry per change of version, at its first activation.
+                        int last = activations.size() - 1;
+                        if (last >= 0 && activations.get(last).version().equals(activation.version())) activations.set(last, activation);
+                        else activations.add(activation);
                     }
                     attempts.add(RecordsJson.tree(rows.getBytes(5)));
                 }

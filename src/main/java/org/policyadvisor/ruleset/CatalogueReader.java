@@ -22,11 +22,11 @@ import org.policyadvisor.catalogue.Assumption;
 import org.policyadvisor.catalogue.Catalogue;
 import org.policyadvisor.catalogue.Condition;
 import org.policyadvisor.catalogue.Criterion;
-import org.policyadvisor.catalogue.MentorSchedule;
 import org.policyadvisor.catalogue.Program;
 import org.policyadvisor.catalogue.Question;
 import org.policyadvisor.catalogue.QuestionType;
 import org.policyadvisor.catalogue.Text;
+import org.policyadvisor.catalogue.Unit;
 
 /**
  * Reads the catalogue a ruleset declares: questions from {@code declare Applicant}, programs from metadata-only
@@ -39,6 +39,7 @@ final class CatalogueReader {
     static final String APPLICANT_TEXTS = "applicant.yaml";
     static final String ASSUMPTIONS = "assumptions.yaml";
     static final String CRITERIA_TEXTS = "criteria.yaml";
+    static final String UNITS = "units.yaml";
 
     static final ObjectMapper YAML = YamlFiles.YAML;
 
@@ -48,6 +49,7 @@ final class CatalogueReader {
     private final LanguageCheck.Result language;
     private final List<RuleProblem> problems = new ArrayList<>();
     private final Map<String, ProgramText> programTexts = new LinkedHashMap<>();
+    private Map<String, Assumption> knownAssumptions = Map.of();
 
     CatalogueReader(List<RuleFile> files, KieBase kieBase, FactType applicantType, LanguageCheck.Result language) {
         this.files = files;
@@ -71,17 +73,18 @@ final class CatalogueReader {
     Catalogue read() {
         readProgramTexts();
         Map<String, Assumption> assumptions = readAssumptions();
+        knownAssumptions = assumptions;
         List<Question> questions = readQuestions();
         // Everything else refers to the questions: report a broken applicant file alone, not its echoes.
         if (!problems.isEmpty()) throw new RulesetRejected(problems);
         Map<String, Question> questionsByField = new LinkedHashMap<>();
         questions.forEach(q -> questionsByField.put(q.field(), q));
         Map<String, Criterion> criteria = readCriteria(questionsByField, assumptions);
-        List<Program> programs = readPrograms(criteria);
-        MentorSchedule schedule = new MentorScheduleReader(kieBase, (needle, message) -> problem(null, needle, message)).read(programs);
+        Map<String, Unit> units = readUnits();
+        List<Program> programs = readPrograms(criteria, units);
         if (!problems.isEmpty()) throw new RulesetRejected(problems);
         return new Catalogue(List.copyOf(questions), Map.copyOf(questionsByField), Map.copyOf(criteria),
-                Map.copyOf(assumptions), programs, schedule);
+                Map.copyOf(assumptions), programs, units == null ? Map.of() : Map.copyOf(units));
     }
 
     private List<Question> readQuestions() {
@@ -222,10 +225,24 @@ final class CatalogueReader {
         return name.endsWith(".yaml") && name.indexOf('.') == name.length() - 5 ? name.substring(0, name.length() - 5) : null;
     }
 
-    private List<Program> readPrograms(Map<String, Criterion> criteria) {
+    /**
+     * The units a benefit's amount can be given in, with their labels: an open set, in units.yaml. Rules without
+     * that file give no labels and any unit is taken as written.
+     */
+    private Map<String, Unit> readUnits() {
+        if (files.stream().noneMatch(f -> f.path().equals(UNITS))) return null;
+        Map<String, Unit> units = readYaml(UNITS, new TypeReference<LinkedHashMap<String, Unit>>() {});
+        if (units != null) units.forEach((id, unit) -> {
+            if (unit == null || unit.label() == null) problem(UNITS, id + ":", "the unit " + id + " needs `label:` in all three languages");
+        });
+        return units == null ? Map.of() : units;
+    }
+
+    private List<Program> readPrograms(Map<String, Criterion> criteria, Map<String, Unit> units) {
         List<Program> programs = new ArrayList<>();
+        Benefits benefits = new Benefits(kieBase, units);
         for (FactType type : programTypes()) {
-            Program program = program(type, criteria);
+            Program program = program(type, criteria, benefits);
             if (program != null) programs.add(program);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -237,7 +254,7 @@ final class CatalogueReader {
         return List.copyOf(programs);
     }
 
-    private Program program(FactType type, Map<String, Criterion> criteria) {
+    private Program program(FactType type, Map<String, Criterion> criteria, Benefits benefitReader) {
         Map<String, Object> meta = type.getMetaData();
         String id = string(meta.get("program"));
         String where = "@program(\"" + id + "\")";
@@ -259,9 +276,20 @@ final class CatalogueReader {
         allCriteria.add(Criterion.PROGRAM_IN_EFFECT);
         Set<String> assumptions = new LinkedHashSet<>();
         allCriteria.stream().map(criteria::get).filter(c -> c != null).forEach(c -> assumptions.addAll(c.assumptions()));
+        if (text.assumptions() != null) { // the program's own, such as one about an amount
+            text.assumptions().stream().filter(a -> !knownAssumptions.containsKey(a))
+                    .forEach(a -> problem(id + ".yaml", "assumptions:", "program '" + id + "' relies on assumption " + a + ", which assumptions.yaml does not define"));
+            assumptions.addAll(text.assumptions());
+        }
+        List<Program.Benefit> benefits = new ArrayList<>();
+        List<Benefits.BenefitText> written = text.benefits() == null ? List.of() : text.benefits();
+        for (int i = 0; i < written.size(); i++) {
+            Program.Benefit benefit = benefitReader.resolve(written.get(i), "benefit " + (i + 1) + " of program '" + id + "'",
+                    message -> problem(id + ".yaml", "benefits:", message));
+            if (benefit != null) benefits.add(benefit);
+        }
         return new Program(id, text.order(), text.name(), text.summary(), List.copyOf(allCriteria), availability, from, to,
-                text.benefits() == null ? List.of() : List.copyOf(text.benefits()), text.howToApply(), text.source(),
-                List.copyOf(assumptions));
+                List.copyOf(benefits), text.howToApply(), text.source(), List.copyOf(assumptions));
     }
 
     private Program.Availability availability(Object value, String where) {
@@ -332,6 +360,6 @@ final class CatalogueReader {
         }
     }
 
-    record ProgramText(int order, Text name, Text summary, List<Program.Benefit> benefits, Text howToApply,
-                       Program.Source source, Map<String, CriterionText> criteria) {}
+    record ProgramText(int order, Text name, Text summary, List<Benefits.BenefitText> benefits, Text howToApply,
+                       Program.Source source, Map<String, CriterionText> criteria, List<String> assumptions) {}
 }

@@ -15,24 +15,27 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.AdviceRequest;
+import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.Decision;
 import org.policyadvisor.advice.EvaluationAborted;
 import org.policyadvisor.advice.FieldError;
 import org.policyadvisor.advice.InvalidInput;
 import org.policyadvisor.advice.ProfileBinder;
 import org.policyadvisor.catalogue.Criterion;
+import org.policyadvisor.claims.ClaimEngine;
+import org.policyadvisor.claims.ClaimSchedule;
+import org.policyadvisor.claims.ClaimSchedules;
 import org.policyadvisor.ruleset.RuleFile;
 import org.policyadvisor.ruleset.RuleProblem;
 import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.ruleset.Suggestions;
 import org.policyadvisor.ruleset.YamlFiles;
-import org.policyadvisor.subsidy.SubsidyCalculator;
 
 /**
  * Runs every {@code *.scenarios.yaml} of a ruleset against that same ruleset: one generic runner for all programs
- * and for the mentor subsidy calculator's claims (files with {@code calculator:} at the top).
+ * and for the claims of every claim schedule (files with {@code schedule:} at the top). Claim schedules whose
+ * declarations cannot be read are reported as problems too, so that this is checked wherever scenarios run.
  */
 public final class ScenarioRunner {
 
@@ -48,12 +51,12 @@ public final class ScenarioRunner {
 
     public ScenarioRunner(Advisor advisor) {
         this.advisor = advisor;
-        this.claims = new ClaimScenarios(new SubsidyCalculator(advisor), YAML);
+        this.claims = new ClaimScenarios(new ClaimEngine(advisor));
     }
 
     public ScenarioReport run(Ruleset ruleset) {
         List<ScenarioResult> results = new ArrayList<>();
-        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>(ClaimSchedules.of(ruleset).problems());
         for (RuleFile file : ruleset.files()) {
             if (!file.path().endsWith(SUFFIX)) continue;
             if (isClaimFile(file)) runClaims(ruleset, file, results, problems);
@@ -109,20 +112,21 @@ public final class ScenarioRunner {
     private void runClaims(Ruleset ruleset, RuleFile file, List<ScenarioResult> results, List<RuleProblem> problems) {
         ClaimScenarioFile scenarios = read(file, ClaimScenarioFile.class, problems);
         if (scenarios == null) return;
-        if (!ClaimScenarioFile.MENTOR_SUBSIDY.equals(scenarios.calculator()) || scenarios.scenarios() == null) {
-            problems.add(RuleProblem.in(file.path(), "a claim scenario file needs `calculator: " + ClaimScenarioFile.MENTOR_SUBSIDY + "` and `scenarios:`"));
+        if (scenarios.schedule() == null || scenarios.scenarios() == null) {
+            problems.add(RuleProblem.in(file.path(), "a claim scenario file needs `schedule: <id>` and `scenarios:`"));
             return;
         }
-        if (ruleset.catalogue().mentorSchedule() == null) {
-            problems.add(RuleProblem.in(file.path(), "the scenarios are for the mentor subsidy calculator, but the rules declare no schedule"));
+        ClaimSchedule schedule = ClaimSchedules.of(ruleset).byId(scenarios.schedule()).orElse(null);
+        if (schedule == null) {
+            problems.add(RuleProblem.in(file.path(), "the scenarios are for the claim schedule '" + scenarios.schedule() + "', which the rules do not declare"));
             return;
         }
         for (ClaimScenarioFile.Scenario scenario : scenarios.scenarios()) {
-            results.add(new ScenarioResult(file.path(), scenario.name(), claims.check(ruleset, scenarios, scenario)));
+            results.add(new ScenarioResult(file.path(), scenario.name(), claims.check(ruleset, schedule, scenarios, scenario)));
         }
     }
 
-    /** A claim scenario file says which calculator it tests at the top; a program's says {@code program:}. */
+    /** A claim scenario file says which schedule it tests at the top; a program's says {@code program:}. */
     private static boolean isClaimFile(RuleFile file) {
         try {
             JsonNode tree = YAML.readTree(file.content());

@@ -1,6 +1,5 @@
 package org.policyadvisor.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.policyadvisor.advice.Advice;
+import org.policyadvisor.advice.Decision;
 import org.policyadvisor.advice.ProgramStatus;
 import org.policyadvisor.catalogue.Catalogue;
 import org.policyadvisor.catalogue.Lang;
@@ -79,11 +79,9 @@ final class AdvicePage {
                 .filter(p -> p.status() == ProgramStatus.NOT_ELIGIBLE && !details.forOtherAudience(p)).toList();
 
         group(html, "eligible", eligible, catalogue, lang, () -> {
-            JsonNode totals = Json.MAPPER.valueToTree(advice.totals());
-            if (advice.totals().eligibleCash() > 0) {
-                String amount = money(advice.totals().eligibleCash(), advice.totals().currency(), lang);
-                if (totals.path("upTo").asBoolean(false)) amount = messages.get("page.upTo", lang, amount);
-                html.append("<p class=\"total\">").append(esc(messages.get("page.total", lang))).append(": ").append(esc(amount)).append("</p>\n");
+            if (!advice.totals().byCurrency().isEmpty()) {
+                html.append("<p class=\"total\">").append(esc(messages.get("page.total", lang))).append(": ").append(totals(advice.totals(), lang))
+                        .append("</p>\n");
             }
         });
         group(html, "upcoming", upcoming, catalogue, lang, () -> html.append("<p>").append(esc(messages.get("page.upcomingNote", lang))).append("</p>\n"));
@@ -122,6 +120,18 @@ final class AdvicePage {
                     .append(esc(String.valueOf(value))).append("\">");
         });
         html.append("<button type=\"submit\">").append(esc(messages.get("page.back", lang))).append("</button></form>\n");
+    }
+
+    /** The one-off cash per currency, "up to" when an amount in it is a maximum. */
+    private String totals(Advice.Totals totals, Lang lang) {
+        StringBuilder html = new StringBuilder();
+        for (Decision.CashTotal total : totals.byCurrency()) {
+            String amount = money(total.amount(), total.currency(), lang);
+            if (total.upTo()) amount = messages.get("page.upTo", lang, amount);
+            if (html.length() > 0) html.append(" + ");
+            html.append("<strong class=\"cash\" data-currency=\"").append(esc(total.currency())).append("\">").append(esc(amount)).append("</strong>");
+        }
+        return html.toString();
     }
 
     /** An amount as the pages' script shows it (Intl.NumberFormat): one currency format per language. */
@@ -185,10 +195,15 @@ final class AdvicePage {
             html.append("<li>");
             if (b.kind() == Program.Benefit.Kind.CASH) {
                 String amount = b.amount() == null ? messages.get("page.amountUnknown", lang) : money(b.amount(), b.currency(), lang);
-                if (b.amount() != null && Json.MAPPER.valueToTree(b).path("maximum").asBoolean(false)) amount = messages.get("page.upTo", lang, amount);
-                html.append("<strong>").append(esc(amount));
-                if (b.frequency() != null) html.append(" ").append(esc(messages.get("page." + b.frequency(), lang)));
-                html.append("</strong> — ");
+                if (b.amount() != null && b.maximum()) amount = messages.get("page.upTo", lang, amount);
+                html.append("<strong class=\"amount\">").append(esc(amount));
+                if (b.unit() != null) html.append(" ").append(esc(b.unit())); // the unit's words, from rules/units.yaml
+                html.append("</strong>");
+                if (b.periodsText() != null) html.append(" · <span class=\"periods\">").append(esc(b.periodsText())).append("</span>");
+                if (b.cap() != null) {
+                    html.append(" · <span class=\"cap\">").append(esc(messages.get("page.cap", lang, money(b.cap(), b.currency(), lang)))).append("</span>");
+                }
+                html.append(" — ");
             }
             html.append(esc(b.description())).append("</li>");
         }

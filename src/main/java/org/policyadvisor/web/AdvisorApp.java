@@ -20,7 +20,7 @@ import org.policyadvisor.records.RecordsUnavailable;
 import org.policyadvisor.reload.RulesPipeline;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
-import org.policyadvisor.subsidy.SubsidyCalculator;
+import org.policyadvisor.claims.ClaimEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +66,7 @@ public final class AdvisorApp {
         ProblemWriter problems = new ProblemWriter(messages, page, desk);
         AdviceController advice = new AdviceController(deps.rules(), deps.advisor(), deps.clock(), page, deps.metrics());
         CatalogueController catalogue = new CatalogueController(deps.rules());
-        MentorSubsidyController subsidy = new MentorSubsidyController(deps.rules(), new SubsidyCalculator(deps.advisor()), deps.clock());
+        ClaimsController claims = new ClaimsController(deps.rules(), new ClaimEngine(deps.advisor()), deps.clock());
         AdminGuard adminGuard = new AdminGuard(deps.adminToken());
         ManagementPort management = new ManagementPort(options.managementPort());
 
@@ -89,7 +89,8 @@ public final class AdvisorApp {
             config.routes.get("/metrics", ctx -> ctx.contentType(ServiceMetrics.CONTENT_TYPE)
                     .result(deps.metrics().scrape(deps.rules().current().orElse(null))));
             config.routes.post("/api/v1/advice", advice::advise);
-            config.routes.post("/api/v1/mentor-subsidy", subsidy::calculate);
+            config.routes.get("/api/v1/claims", claims::list);
+            config.routes.post("/api/v1/claims/{schedule}", claims::claim);
             config.routes.get("/api/v1/programs", catalogue::programs);
             config.routes.get("/api/v1/schema/profile", catalogue::profileSchema);
             config.routes.get(OpenApi.PATH, OpenApi.load()::serve);
@@ -123,9 +124,12 @@ public final class AdvisorApp {
             });
             config.routes.get("/", desk::desk);
             config.routes.post("/", desk::deskWithAnswers);
-            config.routes.get("/mentor", desk::mentor);
             config.routes.get("/rules", desk::rulesStatus);
             config.routes.get("/api/v1/ui-texts", desk::uiTexts);
+            // The paths and pages that claim schedules declare in the rules. A path is taken before routing, so that
+            // any other path under /api/v1 keeps its own 404 or 405; the page route comes last, so fixed pages win.
+            config.routes.before(ClaimsController.PREFIX + "{name}", claims::byPath);
+            config.routes.get("/{page}", desk::claimPage);
 
             config.routes.exception(ApiProblem.class, (e, ctx) -> problems.write(ctx, e.status, e.key, e.detailArgs, List.of()));
             config.routes.exception(InvalidInput.class, (e, ctx) -> problems.write(ctx, 400, "invalid-input", List.of(), e.errors()));

@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.policyadvisor.catalogue.Lang;
+import org.policyadvisor.claims.ClaimSchedules;
+import org.policyadvisor.claims.ScheduleView;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
 
-/** GET /, /mentor, /rules (the pages) and GET /api/v1/ui-texts (their words, for their scripts). */
+/** GET /, each claim schedule's page, /rules (the pages) and GET /api/v1/ui-texts (their words, for their scripts). */
 final class DeskController {
 
     private final ActiveRuleset rules;
@@ -23,7 +25,8 @@ final class DeskController {
 
     void desk(Context ctx) {
         Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
-        ctx.html(page.desk(ruleset.catalogue(), details(ruleset), Negotiation.lang(ctx), Map.of(), Map.of()));
+        Lang lang = Negotiation.lang(ctx);
+        ctx.html(page.desk(ruleset.catalogue(), details(ruleset), page.links(schedules(ruleset, lang), lang), lang, Map.of(), Map.of()));
     }
 
     /** POST / from the answer page's "back to the questions": the desk with the answers kept (never in the address). */
@@ -33,7 +36,8 @@ final class DeskController {
         ctx.formParamMap().forEach((field, values) -> {
             if (!values.isEmpty()) answers.put(field, values.get(0));
         });
-        ctx.html(page.desk(ruleset.catalogue(), details(ruleset), Negotiation.lang(ctx), answers, Map.of()));
+        Lang lang = Negotiation.lang(ctx);
+        ctx.html(page.desk(ruleset.catalogue(), details(ruleset), page.links(schedules(ruleset, lang), lang), lang, answers, Map.of()));
     }
 
     static DeskDetails details(Ruleset ruleset) {
@@ -56,15 +60,27 @@ final class DeskController {
         errors.forEach(e -> byField.merge(e.pointer().startsWith("/") ? e.pointer().substring(1) : e.pointer(), e.message(), (a, b) -> a));
         // A refused value is not repeated back (it may be personal and is wrong anyway); the question is named instead.
         byField.keySet().forEach(answers::remove);
-        return page.desk(ruleset.catalogue(), details(ruleset), lang, answers, byField);
+        return page.desk(ruleset.catalogue(), details(ruleset), page.links(schedules(ruleset, lang), lang), lang, answers, byField);
     }
 
-    void mentor(Context ctx) {
-        ctx.html(page.mentor(AdvisorApp.activeOrUnavailable(rules).catalogue(), Negotiation.lang(ctx)));
+    /** GET /{page}: the page of the claim schedule whose @page names it. */
+    void claimPage(Context ctx) {
+        Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
+        Lang lang = Negotiation.lang(ctx);
+        List<ScheduleView> schedules = schedules(ruleset, lang);
+        ScheduleView schedule = schedules.stream().filter(s -> ctx.pathParam("page").equals(s.page())).findFirst()
+                .orElseThrow(() -> new ApiProblem(404, "not-found"));
+        ctx.html(page.claimPage(ruleset.catalogue(), schedule, page.links(schedules, lang), lang));
     }
 
     void rulesStatus(Context ctx) {
-        ctx.html(page.shell("rules", Negotiation.lang(ctx)));
+        Lang lang = Negotiation.lang(ctx);
+        List<ScheduleView> schedules = rules.current().map(r -> schedules(r, lang)).orElse(List.of());
+        ctx.html(page.shell("rules", page.links(schedules, lang), lang));
+    }
+
+    private static List<ScheduleView> schedules(Ruleset ruleset, Lang lang) {
+        return ClaimSchedules.of(ruleset).all().stream().map(s -> ScheduleView.of(s, ruleset.catalogue(), lang)).toList();
     }
 
     void uiTexts(Context ctx) {

@@ -2,6 +2,7 @@ package org.policyadvisor.web;
 
 import static org.policyadvisor.web.AdvicePage.esc;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,14 +13,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.policyadvisor.catalogue.Catalogue;
 import org.policyadvisor.catalogue.Lang;
-import org.policyadvisor.catalogue.MentorSchedule;
+import org.policyadvisor.claims.ScheduleView;
 import org.policyadvisor.catalogue.Question;
 import org.policyadvisor.catalogue.QuestionType;
 
 /**
  * The consultant's pages. The desk's form is rendered here from the catalogue, so it works with scripting off
  * (it posts to /api/v1/advice and gets {@link AdvicePage}); desk.js then adds live results and an in-place
- * language switch. /mentor gets the mentor's questions and the schedule's item types, /rules only the header; their
+ * language switch. A claim schedule's page gets its claimant's questions and the schedule's description, /rules only the header; their
  * scripts build the rest. Every word comes from messages.yaml or
  * from rules/; elements carry {@code data-t} (a message key) or {@code data-q}/{@code data-choice} (a question)
  * so a script can relabel them in another language.
@@ -35,7 +36,7 @@ final class DeskPage {
     }
 
     String desk(Catalogue catalogue, Lang lang) {
-        return desk(catalogue, null, lang, Map.of(), Map.of());
+        return desk(catalogue, null, links(List.of(), lang), lang, Map.of(), Map.of());
     }
 
     /**
@@ -43,9 +44,10 @@ final class DeskPage {
      * shown under their questions and listed at the top: a plain form post with a refused answer comes back here,
      * nothing lost. {@code details} (rules/desk.yaml) goes to the script for the handout and the near misses.
      */
-    String desk(Catalogue catalogue, DeskDetails details, Lang lang, Map<String, String> answers, Map<String, String> errors) {
+    String desk(Catalogue catalogue, DeskDetails details, List<PageLink> links, Lang lang, Map<String, String> answers,
+                Map<String, String> errors) {
         Optional<Question> audience = audienceSwitch(catalogue);
-        StringBuilder html = open(lang, "page.title", "desk", "/");
+        StringBuilder html = open(lang, "page.title", messages.get("page.title", lang), "desk", links, "desk");
         audience.ifPresent(q -> html.append(hideOtherAudiences(q)));
         html.append("<main class=\"desk\">\n");
         html.append("<section id=\"desk-print-summary\" class=\"print-only\" aria-hidden=\"true\"></section>\n");
@@ -112,76 +114,74 @@ final class DeskPage {
     }
 
     /**
-     * /mentor: the mentor's questions (those the mentor program's criteria read) rendered like the desk's, the
-     * schedule's item types as data for mentor.js, which builds the mentee and item rows.
+     * A claim schedule's page (/{page}): the claimant's questions rendered like the desk's, the schedule described in
+     * this language as data for claim.js, which builds a table per list of the claim from it.
      */
-    String mentor(Catalogue catalogue, Lang lang) {
-        MentorSchedule schedule = catalogue.mentorSchedule();
-        if (schedule == null) return shell("mentor", lang);
-        StringBuilder html = open(lang, "mentor.title", "mentor", "/mentor");
-        html.append("<main id=\"app\" class=\"app\">\n<noscript><p class=\"note\">").append(text("page.noscript", lang))
-                .append("</p></noscript>\n<p class=\"note\">").append(text("mentor.intro", lang)).append("</p>\n")
-                .append("<form id=\"mentor-claim\" novalidate>\n<section class=\"mentor\"><h2>").append(text("mentor.mentor", lang))
-                .append("</h2>\n<div class=\"mentor-questions\">\n");
+    String claimPage(Catalogue catalogue, ScheduleView schedule, List<PageLink> links, Lang lang) {
+        StringBuilder html = open(lang, null, schedule.name(), schedule.page(), links, "claim");
+        html.append("<main id=\"app\" class=\"app\" data-schedule=\"").append(esc(schedule.id())).append("\">\n<noscript><p class=\"note\">")
+                .append(text("page.noscript", lang)).append("</p></noscript>\n<p class=\"note\" data-s=\"intro\">").append(esc(schedule.intro()))
+                .append("</p>\n<form id=\"claim-form\" novalidate>\n<section class=\"claimant\"><h2 data-s=\"claimant\">")
+                .append(esc(schedule.claimant().label())).append("</h2>\n<div class=\"claimant-questions\">\n");
         Optional<Question> audience = audienceSwitch(catalogue);
-        mentorFields(catalogue, schedule).stream().map(catalogue::question)
+        schedule.claimant().questions().stream().map(catalogue::question)
                 .filter(q -> audience.filter(q::equals).isEmpty())
                 .forEach(q -> item(html, q, lang));
         asOf(html, lang);
-        html.append("</div></section>\n<section><h2>").append(text("mentor.mentees", lang))
-                .append("</h2><div class=\"table-scroll\" id=\"mentor-mentees\"></div></section>\n<section><h2>")
-                .append(text("mentor.items", lang)).append("</h2><div class=\"table-scroll\" id=\"mentor-items\"></div>")
-                .append("<div class=\"actions\"><button type=\"submit\" class=\"primary\">").append(text("mentor.calculate", lang))
-                .append("</button></div></section>\n</form>\n<section id=\"mentor-result\" tabindex=\"-1\" aria-live=\"polite\" hidden></section>\n")
-                .append("<script type=\"application/json\" id=\"mentor-schedule\">")
-                .append(Json.MAPPER.valueToTree(schedule.itemTypes().stream().map(ItemTypeData::of).toList()).toString().replace("</", "<\\/"))
+        html.append("</div></section>\n");
+        for (ScheduleView.ListView list : schedule.lists()) {
+            html.append("<section><h2 data-s=\"list-").append(esc(list.key())).append("\">").append(esc(list.label()))
+                    .append("</h2><div class=\"table-scroll\" id=\"list-").append(esc(list.key())).append("\"></div></section>\n");
+        }
+        html.append("<div class=\"actions\"><button type=\"submit\" class=\"primary\">").append(text("claims.calculate", lang))
+                .append("</button></div>\n</form>\n<section id=\"claim-result\" tabindex=\"-1\" aria-live=\"polite\" hidden></section>\n")
+                .append("<script type=\"application/json\" id=\"claim-schedule\">")
+                .append(Json.MAPPER.valueToTree(schedule).toString().replace("</", "<\\/"))
                 .append("</script>\n</main>\n");
         return html.append("</body></html>\n").toString();
     }
 
-    /** What mentor.js needs to know of an item type to lay out its row and explain a cap. */
-    record ItemTypeData(String type, boolean forMentee, boolean paidInParts, String cap, Long capPerMentee) {
-        static ItemTypeData of(MentorSchedule.ItemType type) {
-            return new ItemTypeData(type.name(), type.forMentee(), type.paidInParts(),
-                    type.capPerMentee() == null ? null : type.capName(), type.capPerMentee());
-        }
+    /** A page in the header's navigation: the desk, each claim schedule's page, the rules. */
+    record PageLink(String page, String href, String label) {}
+
+    /** The header's links: the desk, every claim schedule with a page, the rules. */
+    List<PageLink> links(List<ScheduleView> schedules, Lang lang) {
+        List<PageLink> links = new ArrayList<>();
+        links.add(new PageLink("desk", "/", text("desk.nav.desk", lang)));
+        schedules.stream().filter(s -> s.page() != null)
+                .forEach(s -> links.add(new PageLink(s.page(), "/" + s.page(), "<span data-s=\"name\">" + esc(s.name()) + "</span>")));
+        links.add(new PageLink("rules", "/rules", text("desk.nav.rules", lang)));
+        return links;
     }
 
-    private static List<String> mentorFields(Catalogue catalogue, MentorSchedule schedule) {
-        Set<String> fields = new LinkedHashSet<>();
-        catalogue.programs().stream().filter(p -> p.id().equals(schedule.mentorProgram()))
-                .flatMap(p -> p.criteria().stream()).map(catalogue::criterion).filter(Objects::nonNull)
-                .forEach(c -> fields.addAll(c.fields()));
-        return catalogue.questions().stream().map(Question::field).filter(fields::contains).toList();
-    }
-
-    /** /rules (and /mentor when the rules declare no schedule): the common header and a main that a script fills. */
-    String shell(String page, Lang lang) {
-        return open(lang, page + ".title", page, "/" + page)
+    /** /rules: the common header and a main that a script fills. */
+    String shell(String page, List<PageLink> links, Lang lang) {
+        return open(lang, page + ".title", messages.get(page + ".title", lang), page, links, page)
                 .append("<main id=\"app\" class=\"app\"><noscript><p class=\"note\">").append(text("page.noscript", lang))
                 .append("</p></noscript></main>\n</body></html>\n").toString();
     }
 
-    private StringBuilder open(Lang lang, String titleKey, String page, String path) {
+    /** {@code titleKey}: the title's message, or null for a {@code title} from the rules; {@code script}: the page's own. */
+    private StringBuilder open(Lang lang, String titleKey, String title, String page, List<PageLink> links, String script) {
+        String path = page.equals("desk") ? "/" : "/" + page;
         StringBuilder html = new StringBuilder(16_384)
                 .append("<!doctype html>\n<html lang=\"").append(lang.tag()).append("\" class=\"no-js\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title data-t=\"").append(titleKey).append("\">").append(esc(messages.get(titleKey, lang))).append("</title>")
+                .append(titleKey == null ? "<title>" : "<title data-t=\"" + titleKey + "\">").append(esc(title)).append("</title>")
                 .append("<link rel=\"stylesheet\" href=\"/assets/desk.css\">")
-                .append("<script type=\"module\" src=\"/assets/").append(page).append(".js\"></script>")
+                .append("<script type=\"module\" src=\"/assets/").append(script).append(".js\"></script>")
                 // Tables of the other pages stack their cells on a phone, each labelled by its column.
                 .append(page.equals("desk") ? "" : "<script type=\"module\" src=\"/assets/reflow.js\"></script>")
                 .append("</head>\n")
                 .append("<body data-page=\"").append(page).append("\">\n");
         if (page.equals("desk")) html.append("<a class=\"skip\" href=\"#desk-results\">").append(text("desk.skip", lang)).append("</a>\n");
-        html.append("<header class=\"bar\"><h1>").append(text(titleKey, lang)).append("</h1>\n")
+        html.append("<header class=\"bar\"><h1>").append(titleKey == null ? "<span data-s=\"name\">" + esc(title) + "</span>" : text(titleKey, lang))
+                .append("</h1>\n")
                 .append("<nav class=\"pages\" data-t-aria-label=\"desk.pages\" aria-label=\"").append(esc(messages.get("desk.pages", lang)))
                 .append("\">");
-        for (String target : new String[] {"desk", "mentor", "rules"}) {
-            String href = target.equals("desk") ? "/" : "/" + target;
-            html.append("<a data-keep-lang href=\"").append(href).append("?lang=").append(lang.tag()).append('"')
-                    .append(target.equals(page) ? " aria-current=\"page\"" : "").append('>')
-                    .append(text("desk.nav." + target, lang)).append("</a>");
+        for (PageLink link : links) {
+            html.append("<a data-keep-lang href=\"").append(link.href()).append("?lang=").append(lang.tag()).append('"')
+                    .append(link.page().equals(page) ? " aria-current=\"page\"" : "").append('>').append(link.label()).append("</a>");
         }
         html.append("</nav>\n<nav class=\"langs\" data-t-aria-label=\"desk.language\" aria-label=\"")
                 .append(esc(messages.get("desk.language", lang))).append("\">");
@@ -198,7 +198,7 @@ final class DeskPage {
     }
 
     /** A message as element content, with its key so a script can swap the language. */
-    private String text(String key, Lang lang) {
+    String text(String key, Lang lang) {
         return "<span data-t=\"" + key + "\">" + esc(messages.get(key, lang)) + "</span>";
     }
 

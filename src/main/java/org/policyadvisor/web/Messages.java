@@ -34,7 +34,10 @@ final class Messages {
         Text text = texts.get(key);
         if (text == null) throw new IllegalArgumentException("no message " + key);
         String result = text.in(lang);
-        for (int i = 0; i < args.size(); i++) result = result.replace("{" + i + "}", String.valueOf(args.get(i)));
+        for (int i = 0; i < args.size(); i++) {
+            Object arg = args.get(i);
+            result = result.replace("{" + i + "}", arg instanceof Text words ? words.in(lang) : String.valueOf(arg)); // words from rules/
+        }
         return result;
     }
 

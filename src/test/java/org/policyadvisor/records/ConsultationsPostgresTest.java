@@ -44,6 +44,8 @@ class ConsultationsPostgresTest extends ConsultationsContract {
         JsonNode replay = json(two.server.get("/api/v1/consultations/" + reference + "/replay?asOf=2026-01-01&ruleset=" + edited));
         assertThat(replay.get("changes").get(0).get("program").asText()).isEqualTo("tiny");
         assertThat(replay.get("changes").get(0).get("now").get("eligibleCash").asLong()).isEqualTo(250);
-        assertThat(json(two.server.get("/api/v1/rules/history")).get("activations").get(0).get("version").asText()).isEqualTo(edited);
+        JsonNode history = json(two.server.get("/api/v1/rules/history"));
+        assertThat(history.get("activations")).extracting(a -> a.get("version").asText()).containsExactly(edited, first);
+        assertThat(history.get("attempts")).hasSize(3); // each instance's first activation, and instance one's edit
     }
 }

@@ -144,7 +144,7 @@ class GateMessagesTest {
     @Test
     void a_misspelt_key_gets_a_suggestion() {
         change(RulesFixture.TINY_YAML, "summary:", "summry:");
-        assertThat(check()).contains(RulesFixture.TINY_YAML + ":3:1: `summry` is not a key here; the keys are benefits, criteria,")
+        assertThat(check()).contains(RulesFixture.TINY_YAML + ":3:1: `summry` is not a key here; the keys are assumptions, benefits, criteria,")
                 .contains("(did you mean `summary`?)");
     }
 

@@ -15,17 +15,19 @@ class ClaimScenarioRunnerTest {
 
     private static final ScenarioRunner RUNNER = new ScenarioRunner(new Advisor(EvaluationLimits.DEFAULT));
 
-    /** The real compiled rules, with one scenario file in place of all of them. */
+    /** The real compiled rules, with one scenario file in place of all of theirs. */
     private static Ruleset withScenarios(Catalogue catalogue, String yaml) {
         Ruleset real = RealRules.ruleset();
-        return new Ruleset(real.version(), real.builtAt(), List.of(RuleFile.of("x/x.scenarios.yaml", yaml)), catalogue,
+        List<RuleFile> files = new java.util.ArrayList<>(real.files().stream().filter(f -> !f.path().endsWith(ScenarioRunner.SUFFIX)).toList());
+        files.add(RuleFile.of("x/x.scenarios.yaml", yaml));
+        return new Ruleset(real.version(), real.builtAt(), files, catalogue,
                 real.kieBase(), real.applicantType(), real.container(), real.releaseId());
     }
 
     private static final String CLAIM = """
-            calculator: mentor-subsidy
+            schedule: mentor-subsidy
             asOf: 2026-11-27
-            mentor: {residency: HK, mainlandWorkExperience: true}
+            claimant: {residency: HK, mainlandWorkExperience: true}
             scenarios:
               - name: Six sessions are paid in full
                 claim:
@@ -67,13 +69,10 @@ class ClaimScenarioRunnerTest {
     }
 
     @Test
-    void claim_scenarios_for_rules_without_a_schedule_are_a_problem_of_the_file() {
-        Catalogue real = RealRules.ruleset().catalogue();
-        Catalogue withoutSchedule = new Catalogue(real.questions(), real.questionsByField(), real.criteria(), real.assumptions(), real.programs(), null);
-
-        ScenarioReport report = RUNNER.run(withScenarios(withoutSchedule, CLAIM));
+    void claim_scenarios_for_a_schedule_the_rules_do_not_declare_are_a_problem_of_the_file() {
+        ScenarioReport report = RUNNER.run(withScenarios(RealRules.ruleset().catalogue(), CLAIM.replace("schedule: mentor-subsidy", "schedule: lunch-money")));
 
         assertThat(report.passed()).isFalse();
-        assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("declare no schedule"));
+        assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("'lunch-money', which the rules do not declare"));
     }
 }

@@ -140,6 +140,15 @@ class AdviceHttpTest {
         }
     }
 
+    @Test
+    void the_page_without_script_cites_paragraphs_in_the_words_of_its_language() {
+        List<Integer> two = PROGRAMS.stream().map(p -> p.source().paragraphs()).filter(n -> n.size() == 2).findFirst().orElseThrow();
+        String en = server.post("/api/v1/advice", "application/x-www-form-urlencoded", "lang=en", "Accept", "text/html").body();
+        String zh = server.post("/api/v1/advice", "application/x-www-form-urlencoded", "lang=zh-Hans", "Accept", "text/html").body();
+        assertThat(en).contains("paragraphs " + two.get(0) + " and " + two.get(1)).doesNotContain("paragraph " + two.get(0) + ", ");
+        assertThat(zh).contains("第" + two.get(0) + "、" + two.get(1) + "段").doesNotContain("段 ");
+    }
+
     private static String html(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }

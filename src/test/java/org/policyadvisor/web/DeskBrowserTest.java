@@ -334,6 +334,20 @@ class DeskBrowserTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    void the_pages_without_script_pass_axe_core_too(Lang lang) {
+        String form = "residency=HK&highestEducation=MASTER&employmentStatus=EMPLOYED&workDistrict=LUOHU&livingSubsidyReceived=false";
+        for (String body : List.of(form, form + "&age=200")) {
+            String html = server.post("/api/v1/advice?lang=" + lang.tag(), "application/x-www-form-urlencoded", body, "Accept", "text/html").body();
+            // Shown as a browser without scripting shows it: the page's own scripts left out, its style kept.
+            browser.driver.get(server.uri("/health").toString());
+            browser.script("document.open(); document.write(arguments[0]); document.close();", html.replaceAll("(?s)<script.*?</script>", ""));
+            browser.waitUntil(d -> "complete".equals(browser.script("return document.readyState")));
+            assertThat(browser.accessibilityViolations()).as(lang.tag() + " " + body).isEmpty();
+        }
+    }
+
     // --- helpers
 
     static Map<String, String> answers(String... pairs) {

@@ -77,7 +77,7 @@ class DeskPageTest {
     void the_pages_scripts_styles_and_words_are_served_and_api_paths_still_answer_problem_json() throws Exception {
         assertThat(server.get("/assets/desk.js").headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
         assertThat(server.get("/assets/desk.css").headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
-        assertThat(server.get("/mentor?lang=en").body()).contains("src=\"/assets/mentor.js\"").contains("Workplace mentor subsidy calculator");
+        assertThat(server.get("/mentor?lang=en").body()).contains("src=\"/assets/claim.js\"").contains("Workplace mentor subsidy calculator");
         assertThat(server.get("/rules?lang=en").body()).contains("src=\"/assets/rules.js\"").contains("Policy rules status");
 
         HttpResponse<String> texts = server.get("/api/v1/ui-texts?lang=zh-Hant");

@@ -10,7 +10,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.policyadvisor.TestServer;
 
-/** The mentor subsidy page in a real Chromium against POST /api/v1/mentor-subsidy and the real schedule. */
+/** The mentor subsidy page, generated from the schedule in rules/, in a real Chromium against POST /api/v1/mentor-subsidy. */
 class MentorPageBrowserTest {
 
     private static final TestServer server = TestServer.shared();
@@ -30,21 +30,21 @@ class MentorPageBrowserTest {
 
         fillMentee(0, "m1", "2026-01-10", "true");
         browser.driver.findElement(By.name("previouslyPaid-CAREER_GUIDANCE")).sendKeys("400");
-        click("mentor.addMentee");
+        click("mentees");
         fillMentee(1, "m2", "2026-02-15", "false");
 
         fillItem(0, "m1", "CAREER_GUIDANCE", "2026-02-01", "quantity", "2");
-        click("mentor.addItem");
+        click("items");
         fillItem(1, "m1", "CAREER_GUIDANCE", "2026-04-01", "quantity", "3");
-        click("mentor.addItem");
+        click("items");
         fillItem(2, "m2", "JOB_PLACEMENT", "2026-08-01", "insuredMonths", "7");
         assertThat(itemRows().get(2).findElement(By.name("quantity")).isEnabled()).isFalse();
-        click("mentor.addItem");
+        click("items");
         fillItem(3, null, "PUBLIC_WELFARE_ACTIVITY", "2026-06-01", "quantity", "1");
         assertThat(itemRows().get(3).findElement(By.name("mentee")).isEnabled()).isFalse();
 
-        browser.driver.findElement(By.cssSelector("#mentor-claim button[type=submit]")).click();
-        WebElement total = browser.waitUntil(d -> d.findElements(By.id("mentor-total")).stream().findFirst().orElse(null));
+        browser.driver.findElement(By.cssSelector("#claim-form button[type=submit]")).click();
+        WebElement total = browser.waitUntil(d -> d.findElements(By.id("claim-total")).stream().findFirst().orElse(null));
 
         assertThat(total.getText()).contains("6,600");
         List<WebElement> lines = browser.driver.findElements(By.cssSelector("#answer-items tbody tr"));
@@ -55,11 +55,11 @@ class MentorPageBrowserTest {
         assertThat(capped.findElement(By.cssSelector(".payable")).getText()).contains("200");
         assertThat(capped.getText()).contains("The cap is reached").contains("at most CN¥1,000 per mentee");
         assertThat(lines.get(2).getText()).contains("5,000");
-        assertThat(browser.driver.findElement(By.id("mentor-result")).getText()).contains("The mentor qualifies.");
+        assertThat(browser.driver.findElement(By.id("claim-result")).getText()).contains("The mentor qualifies.");
         browser.fullPageScreenshot("mentor-answer");
 
         browser.driver.findElement(By.cssSelector(".langs a[data-lang='zh-Hant']")).click();
-        browser.waitUntil(d -> d.findElement(By.id("mentor-result")).getText().contains("已達補貼上限"));
+        browser.waitUntil(d -> d.findElement(By.id("claim-result")).getText().contains("已達補貼上限"));
         assertThat(browser.driver.findElement(By.cssSelector("#mentees-table th")).getText()).isEqualTo("學員編號");
         browser.fullPageScreenshot("mentor-answer-zh-Hant");
     }
@@ -106,8 +106,8 @@ class MentorPageBrowserTest {
         new Select(browser.driver.findElement(By.id("mainlandWorkExperience"))).selectByValue("true");
         fillMentee(0, "m1", "2026-01-10", "true");
         fillItem(0, "m1", "CAREER_GUIDANCE", "2026-02-01", "quantity", "0");
-        browser.driver.findElement(By.cssSelector("#mentor-claim button[type=submit]")).click();
-        return browser.waitUntil(d -> d.findElements(By.cssSelector("#mentor-result ul.errors a")).stream().findFirst().orElse(null));
+        browser.driver.findElement(By.cssSelector("#claim-form button[type=submit]")).click();
+        return browser.waitUntil(d -> d.findElements(By.cssSelector("#claim-result ul.errors a")).stream().findFirst().orElse(null));
     }
 
     private static void open(String path) {
@@ -115,8 +115,9 @@ class MentorPageBrowserTest {
         browser.waitUntil(d -> !d.findElements(By.cssSelector("#items-table tbody tr")).isEmpty());
     }
 
-    private static void click(String key) {
-        browser.driver.findElement(By.cssSelector("button[data-t='" + key + "']")).click();
+    /** The button that adds a row to a list of the claim. */
+    private static void click(String list) {
+        browser.driver.findElement(By.cssSelector("button[data-add='" + list + "']")).click();
     }
 
     private static List<WebElement> itemRows() {

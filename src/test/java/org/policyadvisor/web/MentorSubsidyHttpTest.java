@@ -8,8 +8,6 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.policyadvisor.RealRules;
 import org.policyadvisor.TestServer;
-import org.policyadvisor.catalogue.Catalogue;
-import org.policyadvisor.ruleset.Ruleset;
 
 class MentorSubsidyHttpTest {
 
@@ -128,17 +126,10 @@ class MentorSubsidyHttpTest {
     }
 
     @Test
-    void rules_without_a_mentor_schedule_offer_no_calculator() throws Exception {
-        Ruleset real = RealRules.ruleset();
-        Catalogue c = real.catalogue();
-        Ruleset withoutSchedule = new Ruleset(real.version(), real.builtAt(), real.files(),
-                new Catalogue(c.questions(), c.questionsByField(), c.criteria(), c.assumptions(), c.programs(), null),
-                real.kieBase(), real.applicantType(), real.container(), real.releaseId());
-        try (TestServer server = TestServer.start(withoutSchedule)) {
-            HttpResponse<String> response = server.postJson(PATH, CLAIM);
+    void a_path_that_no_schedule_declares_is_not_found() throws Exception {
+        HttpResponse<String> response = SERVER.postJson("/api/v1/lunch-money", CLAIM);
 
-            assertThat(response.statusCode()).isEqualTo(404);
-            assertThat(json(response).get("type").asText()).isEqualTo("/problems/not-found");
-        }
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response).get("type").asText()).isEqualTo("/problems/not-found");
     }
 }

@@ -18,6 +18,8 @@ import org.policyadvisor.TestServer;
 import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.catalogue.Question;
 import org.policyadvisor.catalogue.Text;
+import org.policyadvisor.claims.ClaimSchedules;
+import org.policyadvisor.claims.ScheduleView;
 
 /**
  * The pages' words live in one place, messages.yaml (and the policy's own words in rules/). This guard fails the
@@ -80,6 +82,16 @@ class UiTextsGuardTest {
             allowed.addAll(texts(q.label()));
             if (q.hint() != null) allowed.addAll(texts(q.hint()));
             q.valueLabels().values().forEach(v -> allowed.addAll(texts(v)));
+        }
+        // A claim schedule's page shows the schedule's own words, from rules/ too.
+        for (Lang lang : Lang.values()) {
+            ClaimSchedules.of(RealRules.ruleset()).all().forEach(schedule ->
+                    Json.MAPPER.valueToTree(ScheduleView.of(schedule, RealRules.ruleset().catalogue(), lang)).findValuesAsText("label")
+                            .forEach(allowed::add));
+            ClaimSchedules.of(RealRules.ruleset()).all().forEach(schedule -> {
+                ScheduleView view = ScheduleView.of(schedule, RealRules.ruleset().catalogue(), lang);
+                allowed.addAll(List.of(view.name(), view.intro(), view.claimant().label()));
+            });
         }
         Pattern words = Pattern.compile(">([^<]+)<|(?<![\\w-])(?:title|aria-label)=\"([^\"]+)\"");
         for (Lang lang : Lang.values()) {

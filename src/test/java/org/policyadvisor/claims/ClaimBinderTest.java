@@ -1,4 +1,4 @@
-package org.policyadvisor.subsidy;
+package org.policyadvisor.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.policyadvisor.RealRules;
+import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.advice.FieldError;
 import org.policyadvisor.advice.InvalidInput;
 
@@ -17,9 +18,10 @@ class ClaimBinderTest {
     private static final String MENTOR = "\"mentor\": {\"residency\": \"HK\", \"mainlandWorkExperience\": true}";
     private static final String MENTEES = "\"mentees\": [{\"id\": \"m1\", \"startDate\": \"2026-01-10\", \"employedAtStart\": true}]";
 
-    private static Claim bind(String json) {
+    private static BoundClaim bind(String json) {
         try {
-            return ClaimBinder.fromJson(JSON.readTree(json), RealRules.ruleset().catalogue());
+            Ruleset rules = RealRules.ruleset();
+            return ClaimBinder.fromJson(JSON.readTree(json), ClaimSchedules.of(rules).byPath("/api/v1/mentor-subsidy").orElseThrow(), rules.catalogue());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
@@ -39,18 +41,21 @@ class ClaimBinderTest {
     }
 
     @Test
-    void a_valid_claim_keeps_every_item_with_its_index_and_units() {
-        Claim claim = bind("{\"asOf\": \"2026-11-27\", " + MENTOR + ", \"mentees\": [{\"id\": \"m1\", \"startDate\": \"2026-01-10\","
+    void a_valid_claim_keeps_every_item_with_its_index_and_fields_in_the_declared_types() {
+        BoundClaim claim = bind("{\"asOf\": \"2026-11-27\", " + MENTOR + ", \"mentees\": [{\"id\": \"m1\", \"startDate\": \"2026-01-10\","
                 + " \"employedAtStart\": false, \"previouslyPaid\": {\"JOB_PLACEMENT\": 1000}}], \"items\": ["
                 + "{\"mentee\": \"m1\", \"type\": \"JOB_PLACEMENT\", \"date\": \"2026-08-01\", \"insuredMonths\": 7},"
                 + "{\"type\": \"PUBLIC_WELFARE_ACTIVITY\", \"date\": \"2026-06-01\", \"quantity\": 2}]}");
 
         assertThat(claim.asOf()).isEqualTo(LocalDate.of(2026, 11, 27));
-        assertThat(claim.mentor()).containsEntry("residency", "HK").containsEntry("mainlandWorkExperience", true);
-        assertThat(claim.mentees()).containsExactly(new Claim.Mentee("m1", LocalDate.of(2026, 1, 10), false, java.util.Map.of("JOB_PLACEMENT", 1000L)));
-        assertThat(claim.items()).containsExactly(
-                new Claim.Item(0, "m1", "JOB_PLACEMENT", LocalDate.of(2026, 8, 1), 7),
-                new Claim.Item(1, null, "PUBLIC_WELFARE_ACTIVITY", LocalDate.of(2026, 6, 1), 2));
+        assertThat(claim.claimant()).containsEntry("residency", "HK").containsEntry("mainlandWorkExperience", true);
+        assertThat(claim.parties().get("mentees")).singleElement().satisfies(mentee -> assertThat(mentee.toString())
+                .contains("id=m1").contains("startDate=2026-01-10").contains("employedAtStart=false").contains("seq=0"));
+        assertThat(claim.perType()).extracting(Object::toString).anySatisfy(paid -> assertThat(paid).contains("JOB_PLACEMENT").contains("amount=1000"))
+                .anySatisfy(paid -> assertThat(paid).contains("CAREER_GUIDANCE").contains("amount=0"));
+        assertThat(claim.items()).extracting(Object::toString).satisfiesExactly(
+                first -> assertThat(first).contains("index=0").contains("type=JOB_PLACEMENT").contains("insuredMonths=7").contains("seq=1"),
+                second -> assertThat(second).contains("index=1").contains("quantity=2").contains("seq=0"));
     }
 
     @Test
@@ -62,7 +67,7 @@ class ClaimBinderTest {
                 + "{\"mentee\": \"m1\", \"type\": \"CAREER_GUIDANCE\", \"date\": \"2026-02-30\", \"quantity\": 1.5},"
                 + "{\"mentee\": \"m1\", \"type\": \"LUNCH\", \"date\": \"yesterday\", \"quantity\": 1}]}"))
                 .containsExactlyInAnyOrder(
-                        "/items/0/mentee unknown-mentee",
+                        "/items/0/mentee unknown-party",
                         "/items/1/quantity at-least",
                         "/items/2/quantity at-least",
                         "/items/3/date not-a-date",
