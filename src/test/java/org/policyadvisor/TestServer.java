@@ -13,6 +13,7 @@ import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.testing.MentorRules;
 import org.policyadvisor.web.AdvisorApp;
 import org.policyadvisor.web.HttpOptions;
 
@@ -30,6 +31,26 @@ public final class TestServer implements AutoCloseable {
     private TestServer(AdvisorApp.Deps deps, HttpOptions options) {
         rules = deps.rules();
         app = AdvisorApp.create(deps, options).start(0);
+    }
+
+    private Runnable onClose = () -> { };
+
+    /**
+     * The service wired as App wires it, on the real rules: metrics, a rules pipeline on {@code dir}/rules (admin
+     * token "token") and consultation records in an embedded database under {@code dir}/data, closed with the server.
+     */
+    public static TestServer wiredAsApp(java.nio.file.Path dir, HttpOptions options) {
+        ActiveRuleset active = new ActiveRuleset();
+        active.activate(RealRules.ruleset());
+        org.policyadvisor.metrics.ServiceMetrics metrics = new org.policyadvisor.metrics.ServiceMetrics();
+        org.policyadvisor.records.Records records = org.policyadvisor.records.Records.open(new org.policyadvisor.records.Records.Settings(
+                org.policyadvisor.records.Storage.embedded(dir.resolve("data")), 180, 90), active, Clock.systemUTC());
+        org.policyadvisor.reload.RulesPipeline pipeline = new org.policyadvisor.reload.RulesPipeline(dir.resolve("rules"), active,
+                Clock.systemUTC(), org.policyadvisor.reload.RulesPipeline.DEFAULT_GRACE, metrics);
+        TestServer server = new TestServer(new AdvisorApp.Deps(active, new Advisor(EvaluationLimits.DEFAULT, metrics), Clock.systemUTC(),
+                pipeline, "token", metrics, records), options);
+        server.onClose = records::close;
+        return server;
     }
 
     private TestServer(Ruleset ruleset) {
@@ -58,12 +79,28 @@ public final class TestServer implements AutoCloseable {
         return shared;
     }
 
+    private static TestServer mentor;
+
+    /** Like {@link #shared()}, but on the tests' own copy of the mentor schedule ({@link MentorRules}). */
+    public static synchronized TestServer mentorFixture() {
+        if (mentor == null) mentor = new TestServer(MentorRules.ruleset());
+        return mentor;
+    }
+
     public static TestServer start(Ruleset ruleset) {
         return new TestServer(ruleset);
     }
 
     public URI uri(String path) {
         return URI.create("http://localhost:" + app.port() + path);
+    }
+
+    /** Every route the app registered, as "METHOD path" (HTTP methods only, not before/after handlers). */
+    public java.util.List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .toList();
     }
 
     /** The main port. */
@@ -105,5 +142,6 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        onClose.run();
     }
 }

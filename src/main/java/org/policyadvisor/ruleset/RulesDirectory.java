@@ -9,8 +9,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Reads the policy files of a rules directory: DRL and YAML, skipping hidden entries (such as a ConfigMap's ..data). */
+/**
+ * Reads the policy files of a rules directory: DRL and YAML, skipping hidden entries (such as a ConfigMap's ..data).
+ * Each file gets its logical path, relative and '/'-separated, which the ruleset version hashes with the content.
+ */
 public final class RulesDirectory {
+
+    /**
+     * A ConfigMap key cannot hold '/': deploy/rules-configmap.sh writes {@code programs/x/x.drl} as the key
+     * {@code programs__x__x.drl}, and this reads it back, so a ConfigMap volume, a git checkout and {@code check}
+     * give the same paths and the same version.
+     */
+    static final String FOLDER_IN_KEY = "__";
 
     private RulesDirectory() {}
 
@@ -36,9 +46,14 @@ public final class RulesDirectory {
         return name.endsWith(".drl") || name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
+    /** {@code programs/x/x.drl} for that file in a checkout, and for the ConfigMap key {@code programs__x__x.drl}. */
+    static String logicalPath(Path relative) {
+        return relative.toString().replace('\\', '/').replace(FOLDER_IN_KEY, "/");
+    }
+
     private static RuleFile load(Path root, Path relative) {
         try {
-            return new RuleFile(relative.toString().replace('\\', '/'), Files.readAllBytes(root.resolve(relative)));
+            return new RuleFile(logicalPath(relative), Files.readAllBytes(root.resolve(relative)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + relative, e);
         }

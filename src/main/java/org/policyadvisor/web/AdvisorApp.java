@@ -146,10 +146,11 @@ public final class AdvisorApp {
                 problems.writeStatus(ctx, e.getStatus());
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
-                if (brokenRequest(e)) {
-                    // The client's fault (a body that ended early, a broken chunk): one line, no stack trace.
+                int broken = brokenRequest(e);
+                if (broken != 0) {
+                    // The client's fault (a body that ended early or came too slowly, a broken chunk): one line, no trace.
                     LOG.info("broken request on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getSimpleName());
-                    problems.write(ctx, 400, "malformed-request", List.of(), List.of());
+                    problems.write(ctx, broken, broken == 408 ? "request-timeout" : "malformed-request", List.of(), List.of());
                     return;
                 }
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
@@ -172,12 +173,18 @@ public final class AdvisorApp {
         return String.join(", ", methods);
     }
 
-    /** An exception that says the request itself was broken on the wire: never our fault, never a 500. */
-    private static boolean brokenRequest(Throwable e) {
+    /**
+     * 408 or 400 when the exception says the request itself was broken on the wire (too slow; ended early, a bad
+     * chunk): never our fault, never a 500. 0 for anything else.
+     */
+    private static int brokenRequest(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException || t instanceof org.eclipse.jetty.http.HttpException) return true;
+            if (t instanceof java.util.concurrent.TimeoutException) return 408;
         }
-        return false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof org.eclipse.jetty.http.HttpException) return 400;
+        }
+        return 0;
     }
 
     /**

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.policyadvisor.RealRules;
+import org.policyadvisor.testing.MentorRules;
 import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.advice.FieldError;
 import org.policyadvisor.advice.InvalidInput;
@@ -20,7 +20,7 @@ class ClaimBinderTest {
 
     private static BoundClaim bind(String json) {
         try {
-            Ruleset rules = RealRules.ruleset();
+            Ruleset rules = MentorRules.ruleset();
             return ClaimBinder.fromJson(JSON.readTree(json), ClaimSchedules.of(rules).byPath("/api/v1/mentor-subsidy").orElseThrow(), rules.catalogue());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.policyadvisor.RealRules;
+import org.policyadvisor.testing.MentorRules;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.catalogue.Catalogue;
@@ -15,9 +15,9 @@ class ClaimScenarioRunnerTest {
 
     private static final ScenarioRunner RUNNER = new ScenarioRunner(new Advisor(EvaluationLimits.DEFAULT));
 
-    /** The real compiled rules, with one scenario file in place of all of theirs. */
+    /** The fixture rules, with one scenario file in place of all of theirs. */
     private static Ruleset withScenarios(Catalogue catalogue, String yaml) {
-        Ruleset real = RealRules.ruleset();
+        Ruleset real = MentorRules.ruleset();
         List<RuleFile> files = new java.util.ArrayList<>(real.files().stream().filter(f -> !f.path().endsWith(ScenarioRunner.SUFFIX)).toList());
         files.add(RuleFile.of("x/x.scenarios.yaml", yaml));
         return new Ruleset(real.version(), real.builtAt(), files, catalogue,
@@ -41,7 +41,7 @@ class ClaimScenarioRunnerTest {
 
     @Test
     void the_real_claim_scenarios_run_with_the_program_scenarios() {
-        ScenarioReport report = RUNNER.run(RealRules.ruleset());
+        ScenarioReport report = RUNNER.run(MentorRules.ruleset());
 
         assertThat(report.results()).filteredOn(r -> r.file().equals("mentor-subsidy/mentor-subsidy.scenarios.yaml")).hasSizeGreaterThan(20);
         assertThat(report.results()).filteredOn(r -> r.file().startsWith("programs/")).isNotEmpty();
@@ -49,7 +49,7 @@ class ClaimScenarioRunnerTest {
 
     @Test
     void a_claim_scenario_that_expects_the_wrong_amount_fails_and_says_where() {
-        ScenarioReport report = RUNNER.run(withScenarios(RealRules.ruleset().catalogue(), CLAIM));
+        ScenarioReport report = RUNNER.run(withScenarios(MentorRules.ruleset().catalogue(), CLAIM));
 
         assertThat(report.problems()).isEmpty();
         assertThat(report.testsFailed()).isEqualTo(1);
@@ -62,7 +62,7 @@ class ClaimScenarioRunnerTest {
 
     @Test
     void a_claim_that_the_api_would_refuse_fails_with_the_field_named() {
-        ScenarioReport report = RUNNER.run(withScenarios(RealRules.ruleset().catalogue(),
+        ScenarioReport report = RUNNER.run(withScenarios(MentorRules.ruleset().catalogue(),
                 CLAIM.replace("quantity: 6", "quantity: 0")));
 
         assertThat(report.failures().get(0).failures()).containsExactly("claim field /items/0/quantity is invalid: at-least [1]");
@@ -70,7 +70,7 @@ class ClaimScenarioRunnerTest {
 
     @Test
     void claim_scenarios_for_a_schedule_the_rules_do_not_declare_are_a_problem_of_the_file() {
-        ScenarioReport report = RUNNER.run(withScenarios(RealRules.ruleset().catalogue(), CLAIM.replace("schedule: mentor-subsidy", "schedule: lunch-money")));
+        ScenarioReport report = RUNNER.run(withScenarios(MentorRules.ruleset().catalogue(), CLAIM.replace("schedule: mentor-subsidy", "schedule: lunch-money")));
 
         assertThat(report.passed()).isFalse();
         assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("'lunch-money', which the rules do not declare"));

@@ -19,7 +19,7 @@ import org.policyadvisor.testing.RawHttp;
 class HttpFaultsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TestServer server = TestServer.shared();
+    private static final TestServer server = TestServer.mentorFixture();
 
     private static JsonNode problem(RawHttp.Response response, int status) throws Exception {
         assertThat(response.status()).as(response.head()).isEqualTo(status);

@@ -10,10 +10,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.policyadvisor.TestServer;
 
-/** The mentor subsidy page, generated from the schedule in rules/, in a real Chromium against POST /api/v1/mentor-subsidy. */
+/** The mentor subsidy page, generated from the schedule in the tests' own copy (MentorRules), in a real Chromium against POST /api/v1/mentor-subsidy. */
 class MentorPageBrowserTest {
 
-    private static final TestServer server = TestServer.shared();
+    private static final TestServer server = TestServer.mentorFixture();
     private static Browser browser;
 
     @BeforeAll

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.policyadvisor.RealRules;
+import org.policyadvisor.testing.MentorRules;
 import org.policyadvisor.TestServer;
 
 class MentorSubsidyHttpTest {
 
     private static final String PATH = "/api/v1/mentor-subsidy";
-    private static final TestServer SERVER = TestServer.shared();
+    private static final TestServer SERVER = TestServer.mentorFixture();
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         return Json.MAPPER.readTree(response.body());
@@ -46,7 +46,7 @@ class MentorSubsidyHttpTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonNode answer = json(response);
-        assertThat(answer.get("rulesetVersion").asText()).isEqualTo(RealRules.ruleset().version());
+        assertThat(answer.get("rulesetVersion").asText()).isEqualTo(MentorRules.ruleset().version());
         JsonNode items = answer.get("items");
         assertThat(items).hasSize(9);
         assertThat(items.get(0)).isEqualTo(line(0, "m1", "CAREER_GUIDANCE", "2026-02-01", 400, 400, null, null));

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import ch.qos.logback.classic.Level;
 import org.policyadvisor.TestServer;
+import org.policyadvisor.testing.LogCapture;
+import org.policyadvisor.testing.RawHttp;
 
 /**
  * Slow-body clients (headers, then one byte every few seconds) on real sockets must not take the threads that the
@@ -24,9 +27,10 @@ class SlowClientsTest {
     @Test
     void health_and_ready_answer_within_a_second_while_16_slow_clients_hold_connections() throws Exception {
         List<Socket> slow = new ArrayList<>();
-        try {
+        try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < CLIENTS; i++) {
                 Socket socket = new Socket("127.0.0.1", server.port());
+                socket.setSoTimeout(15_000);
                 socket.getOutputStream().write(("POST /api/v1/advice HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
                         + "Content-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
                 slow.add(socket);
@@ -47,6 +51,12 @@ class SlowClientsTest {
                 for (Socket socket : slow) trickle(socket);
             }
             assertThat(worstMillis).as("slowest /health or /ready while slow clients held connections, ms").isLessThan(1_000);
+            // A trickling client is cut off as too slow (408) once the server reads its next byte, or still waits;
+            // never a 5xx, never an error or a stack trace in the log.
+            RawHttp.Response cutOff = RawHttp.read(slow.get(0).getInputStream());
+            assertThat(cutOff.status()).isIn(0, 408);
+            assertThat(cutOff.body()).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(log.at(Level.ERROR)).isEmpty();
         } finally {
             for (Socket socket : slow) socket.close();
         }

@@ -1,0 +1,26 @@
+package org.policyadvisor.testing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.ruleset.RulesDirectory;
+import org.policyadvisor.ruleset.RulesetCompiler;
+
+/**
+ * The tests' own copy of a claim schedule (the mentor subsidy, with the applicant questions and the programme it
+ * depends on), compiled once per test run: claim engine tests assert its amounts, so policy staff may change the
+ * real schedule in {@code rules/} without breaking them.
+ */
+public final class MentorRules {
+
+    public static final Path DIR = Path.of("src/test/resources/mentor-fixture");
+
+    private static Ruleset ruleset;
+
+    private MentorRules() {}
+
+    public static synchronized Ruleset ruleset() {
+        if (ruleset == null) ruleset = new RulesetCompiler(Clock.systemUTC()).compile(RulesDirectory.read(DIR));
+        return ruleset;
+    }
+}
