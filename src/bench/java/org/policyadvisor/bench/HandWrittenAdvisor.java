@@ -105,7 +105,8 @@ final class HandWrittenAdvisor {
             Status inEffect = Status.of(!asOf.isBefore(program.from()));
             statuses.add(inEffect);
             verdict = worse(verdict, inEffect);
-            verdicts.add(new Verdict(program.id(), verdict, statuses, List.copyOf(missing)));
+            // R6: only a NEEDS_INFO program lists what is missing.
+            verdicts.add(new Verdict(program.id(), verdict, statuses, verdict == ProgramStatus.NEEDS_INFO ? List.copyOf(missing) : List.of()));
         }
         return verdicts;
     }

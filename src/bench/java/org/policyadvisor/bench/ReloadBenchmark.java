@@ -19,9 +19,9 @@ import org.policyadvisor.reload.RulesPipeline;
 import org.policyadvisor.ruleset.ActiveRuleset;
 
 /**
- * A reload of the real catalogue through the service's own pipeline (target: under 1 s): read rules/, safety
- * check, compile, run every scenario, swap, release the replaced ruleset. Each reload changes a comment, so each
- * one really builds. The first build in a fresh JVM is slower; the measured ones are what a running service sees.
+ * A reload of the real catalogue through the service's own pipeline (target: under 1 s): read rules/, language
+ * check, compile, cross-file checks, run every scenario, swap, release the replaced ruleset. Each reload changes a
+ * comment, so each one really builds. The first build in a fresh JVM is slower; the measured ones are what a running service sees.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

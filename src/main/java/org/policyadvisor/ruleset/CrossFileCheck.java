@@ -1,7 +1,5 @@
 package org.policyadvisor.ruleset;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,8 +13,8 @@ import org.policyadvisor.catalogue.Program;
 
 /**
  * What no single file can show, checked on a compiled ruleset before its scenarios run: every quote verbatim in the
- * paragraphs it cites, programs in distinct positions, scenario names that tell cases apart, criteria that some
- * program uses. Each problem is placed at the line to change.
+ * paragraphs it cites, programs in distinct positions, criteria that some program uses. (Scenario names that tell
+ * cases apart are checked where the scenarios are read.) Each problem is placed at the line to change.
  */
 public final class CrossFileCheck {
 
@@ -26,17 +24,17 @@ public final class CrossFileCheck {
         List<RuleProblem> problems = new ArrayList<>();
         citations(files, catalogue, sources, problems);
         orders(files, catalogue, problems);
-        scenarioNames(files, problems);
         unusedCriteria(files, catalogue, problems);
         return problems;
     }
 
     private static void citations(List<RuleFile> files, Catalogue catalogue, SourceDocuments sources, List<RuleProblem> problems) {
         if (!sources.available()) return;
+        Map<String, Optional<List<String>>> documents = new HashMap<>(); // each document is read once
         for (Program program : catalogue.programs()) {
             String file = "programs/" + program.id() + "/" + program.id() + ".yaml";
             Program.Source source = program.source();
-            Optional<List<String>> paragraphs = sources.paragraphs(source.document());
+            Optional<List<String>> paragraphs = documents.computeIfAbsent(source.document(), sources::paragraphs);
             if (paragraphs.isEmpty()) {
                 problems.add(TextLocator.find(files, file, "document:", "the source document `" + source.document() + "` is not in seeds/"
                         + Suggestions.didYouMean(source.document(), sources.names())));
@@ -70,25 +68,6 @@ public final class CrossFileCheck {
         }
     }
 
-    private static void scenarioNames(List<RuleFile> files, List<RuleProblem> problems) {
-        for (RuleFile file : files) {
-            if (!file.path().endsWith(".scenarios.yaml")) continue;
-            JsonNode scenarios;
-            try {
-                scenarios = YamlFiles.YAML.readTree(file.content()).path("scenarios");
-            } catch (IOException e) {
-                continue; // the scenario runner reports what is wrong with the file itself
-            }
-            Set<String> names = new HashSet<>();
-            for (JsonNode scenario : scenarios) {
-                String name = scenario.path("name").asText(null);
-                if (name != null && !names.add(name)) {
-                    problems.add(lastLineWith(file, name, "two scenarios are named \"" + name + "\"; give each its own name, so a failure says which one"));
-                }
-            }
-        }
-    }
-
     private static void unusedCriteria(List<RuleFile> files, Catalogue catalogue, List<RuleProblem> problems) {
         Set<String> used = new HashSet<>();
         catalogue.programs().forEach(p -> used.addAll(p.criteria()));
@@ -96,12 +75,6 @@ public final class CrossFileCheck {
                 .filter(c -> !c.id().equals(Criterion.PROGRAM_IN_EFFECT) && !used.contains(c.id()))
                 .forEach(c -> problems.add(TextLocator.find(files, null, "@criterion(\"" + c.id() + "\")",
                         "criterion '" + c.id() + "' is defined but no program lists it in @criteria; add it to a program or remove its rules and text")));
-    }
-
-    private static RuleProblem lastLineWith(RuleFile file, String name, String message) {
-        String text = file.text();
-        int at = text.lastIndexOf("name: " + name);
-        return at < 0 ? RuleProblem.in(file.path(), message) : TextLocator.at(file, text, at, message);
     }
 
     private static String joined(List<Integer> numbers) {

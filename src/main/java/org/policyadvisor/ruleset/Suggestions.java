@@ -4,12 +4,12 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** "Did you mean …?" for a name that is nearly one that exists: a typo, a different case, a letter too many. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {}
 
     /** {@code " (did you mean `x`?)"}, or an empty string when no known name is close. */
-    static String didYouMean(String name, Collection<String> known) {
+    public static String didYouMean(String name, Collection<String> known) {
         String best = closest(name, known);
         return best == null ? "" : " (did you mean `" + best + "`?)";
     }

@@ -25,7 +25,7 @@ import org.policyadvisor.catalogue.Text;
  * The one YAML reader of rule files, strict (unknown keys, wrong types and missing texts are refused), with every
  * refusal in words for policy staff: the place, the key, what was expected, a suggestion; never a Java type.
  */
-final class YamlFiles {
+public final class YamlFiles {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
@@ -58,7 +58,7 @@ final class YamlFiles {
         }
     }
 
-    static String inPlainWords(JsonProcessingException e) {
+    public static String inPlainWords(JsonProcessingException e) {
         String where = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() ? "at " + pathOf(mapping) + ": " : "";
         if (e instanceof UnrecognizedPropertyException unknown) {
             String parent = pathOf(unknown).substring(0, Math.max(0, pathOf(unknown).lastIndexOf('/')));

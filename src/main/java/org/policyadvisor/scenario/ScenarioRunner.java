@@ -14,19 +14,23 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import org.policyadvisor.advice.Advisor;
+import java.util.Set;
 import org.policyadvisor.advice.AdviceRequest;
+import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.Decision;
 import org.policyadvisor.advice.EvaluationAborted;
+import org.policyadvisor.advice.FieldError;
 import org.policyadvisor.advice.InvalidInput;
 import org.policyadvisor.advice.ProfileBinder;
 import org.policyadvisor.catalogue.Criterion;
-import org.policyadvisor.ruleset.RuleFile;
-import org.policyadvisor.ruleset.RuleProblem;
-import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.claims.ClaimEngine;
 import org.policyadvisor.claims.ClaimSchedule;
 import org.policyadvisor.claims.ClaimSchedules;
+import org.policyadvisor.ruleset.RuleFile;
+import org.policyadvisor.ruleset.RuleProblem;
+import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.ruleset.Suggestions;
+import org.policyadvisor.ruleset.YamlFiles;
 
 /**
  * Runs every {@code *.scenarios.yaml} of a ruleset against that same ruleset: one generic runner for all programs
@@ -85,8 +89,20 @@ public final class ScenarioRunner {
             return;
         }
         if (ruleset.catalogue().programs().stream().noneMatch(p -> p.id().equals(scenarios.program()))) {
-            problems.add(RuleProblem.in(file.path(), "the scenarios are for program '" + scenarios.program() + "', which the rules do not declare"));
+            problems.add(RuleProblem.in(file.path(), "the scenarios are for program '" + scenarios.program() + "', which the rules do not declare"
+                    + Suggestions.didYouMean(scenarios.program(), ruleset.catalogue().programs().stream().map(p -> p.id()).toList())));
             return;
+        }
+        Set<String> names = new HashSet<>();
+        for (ScenarioFile.Scenario scenario : scenarios.scenarios()) {
+            if (scenario.name() != null && !names.add(scenario.name())) {
+                String text = file.text();
+                int at = text.lastIndexOf("name: " + scenario.name());
+                int line = at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+                int column = at < 0 ? 0 : at - text.lastIndexOf('\n', at - 1);
+                problems.add(new RuleProblem(file.path(), at < 0 ? null : line, at < 0 ? null : column,
+                        "two scenarios are named \"" + scenario.name() + "\"; give each its own name, so a failure says which one"));
+            }
         }
         for (ScenarioFile.Scenario scenario : scenarios.scenarios()) {
             results.add(new ScenarioResult(file.path(), scenario.name(), check(ruleset, scenarios, scenario)));
@@ -127,12 +143,27 @@ public final class ScenarioRunner {
             return scenarios;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            problems.add(new RuleProblem(file.path(), at == null ? null : at.getLineNr(), at == null ? null : at.getColumnNr(), e.getOriginalMessage()));
+            problems.add(new RuleProblem(file.path(), at == null ? null : at.getLineNr(), at == null ? null : at.getColumnNr(), YamlFiles.inPlainWords(e)));
             return null;
         } catch (IOException e) {
             problems.add(RuleProblem.in(file.path(), "cannot read: " + e.getMessage()));
             return null;
         }
+    }
+
+    /** A profile answer the questions do not allow, in words: which question, what is wrong, a near name. */
+    private static String profileError(Ruleset ruleset, FieldError error) {
+        String field = error.pointer().startsWith("/") ? error.pointer().substring(1) : error.pointer();
+        String what = switch (error.code()) {
+            case "unknown-field" -> "is not a question of applicant.drl" + Suggestions.didYouMean(field,
+                    ruleset.catalogue().questions().stream().map(q -> q.field()).toList());
+            case "not-an-integer" -> "must be a whole number";
+            case "not-a-boolean" -> "must be true or false";
+            case "not-a-date" -> "must be a date YYYY-MM-DD";
+            case "not-allowed" -> "must be one of " + error.args().get(0);
+            default -> "is not allowed here (" + error.code().replace('-', ' ') + (error.args().isEmpty() ? "" : " " + error.args()) + ")";
+        };
+        return "profile: `" + field + "` " + what;
     }
 
     private List<String> check(Ruleset ruleset, ScenarioFile file, ScenarioFile.Scenario scenario) {
@@ -148,7 +179,7 @@ public final class ScenarioRunner {
             AdviceRequest request = ProfileBinder.fromJson(scenario.profile() == null ? YAML.createObjectNode() : scenario.profile(), ruleset.catalogue());
             decision = advisor.decide(ruleset, request.answers(), asOf);
         } catch (InvalidInput e) {
-            e.errors().forEach(error -> failures.add("profile field " + error.pointer() + " is invalid: " + error.code() + " " + error.args()));
+            e.errors().forEach(error -> failures.add(profileError(ruleset, error)));
             return failures;
         } catch (EvaluationAborted e) {
             failures.add("the rules did not finish: " + e.getMessage());

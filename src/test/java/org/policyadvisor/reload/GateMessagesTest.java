@@ -114,6 +114,20 @@ class GateMessagesTest {
     }
 
     @Test
+    void a_scenario_answering_a_question_that_does_not_exist_gets_a_suggestion() {
+        change(RulesFixture.TINY_SCENARIOS, "profile: {age: 30}", "profile: {agee: 30}");
+        assertThat(check()).contains(RulesFixture.TINY_SCENARIOS + ":4:11: scenario \"An adult gets the cash\" fails: "
+                + "profile: `agee` is not a question of applicant.drl (did you mean `age`?)");
+    }
+
+    @Test
+    void a_scenario_file_for_a_program_that_does_not_exist_gets_a_suggestion() {
+        change(RulesFixture.TINY_SCENARIOS, "program: tiny", "program: tiyn");
+        assertThat(check()).contains(RulesFixture.TINY_SCENARIOS + ":0:0: the scenarios are for program 'tiyn', which the rules do not declare"
+                + " (did you mean `tiny`?)");
+    }
+
+    @Test
     void a_criterion_that_no_program_uses() {
         files.put("common/criteria.yaml", files.get("common/criteria.yaml") + "senior:\n  text: {zh-Hans: 老, zh-Hant: 老, en: Senior}\n");
         files.put(RulesFixture.TINY_DRL, files.get(RulesFixture.TINY_DRL)

@@ -25,6 +25,7 @@ import org.policyadvisor.reload.RulesWatcher;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.testing.RulesCopy;
+import org.policyadvisor.testing.SampleRules;
 
 /**
  * The rules status page in a real Chromium against the real GET /api/v1/rules and /history, wired as App wires them
@@ -35,7 +36,8 @@ class RulesPageBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN = "rules-page-token";
-    private static final String PROGRAM = "programs/talent-living-subsidy/talent-living-subsidy";
+    /** A program of the tests' own sample rules, so a change to the real catalogue never breaks this test. */
+    private static final String PROGRAM = "programs/cash-grant/cash-grant";
 
     @TempDir
     static Path dir;
@@ -49,7 +51,7 @@ class RulesPageBrowserTest {
     @BeforeAll
     static void start() {
         browser = Browser.shared();
-        rules = RulesCopy.of(dir);
+        rules = RulesCopy.of(SampleRules.DIR, dir);
         ActiveRuleset active = new ActiveRuleset();
         pipeline = new RulesPipeline(dir, active, Clock.systemUTC(), Duration.ZERO);
         assertThat(pipeline.reload().ok()).isTrue();
@@ -90,7 +92,7 @@ class RulesPageBrowserTest {
         assertThat(browser.accessibilityViolations()).isEmpty();
 
         String drl = rules.read(PROGRAM + ".drl");
-        rules.replace(PROGRAM + ".drl", "livingSubsidyReceived == false", "livingSubsidyReceived == ");
+        rules.replace(PROGRAM + ".drl", "grantReceived == false", "grantReceived == ");
         JsonNode syntax = reload("REFUSED");
         JsonNode error = syntax.get("errors").get(0);
         String where = PROGRAM + ".drl:" + error.get("line").asInt() + ":" + error.get("column").asInt();
@@ -108,7 +110,7 @@ class RulesPageBrowserTest {
         assertThat(browser.accessibilityViolations()).isEmpty();
         open("/rules?lang=en");
 
-        rules.add(PROGRAM + ".drl", drl).replace(PROGRAM + ".yaml", "amount: 60000", "amount: 70000");
+        rules.add(PROGRAM + ".drl", drl).replace(PROGRAM + ".yaml", "amount: 5000", "amount: 7000");
         JsonNode failing = reload("REFUSED");
         assertThat(failing.get("testsFailed").asInt()).isPositive();
         browser.driver.findElement(By.cssSelector("#rules-active button.refresh")).click();
@@ -120,7 +122,7 @@ class RulesPageBrowserTest {
         assertThat(text("#rules-attempt")).contains("Scenario tests failed\n" + failing.get("testsFailed").asInt());
         browser.fullPageScreenshot("rules-refused-scenarios");
 
-        rules.replace(PROGRAM + ".yaml", "amount: 70000", "amount: 60000").add(PROGRAM + ".drl", drl + "\n// reviewed\n");
+        rules.replace(PROGRAM + ".yaml", "amount: 7000", "amount: 5000").add(PROGRAM + ".drl", drl + "\n// reviewed\n");
         String edited = reload("ACTIVATED", "UNCHANGED").get("version").asText();
         open("/rules?lang=en");
         assertThat(version()).isEqualTo(edited);
