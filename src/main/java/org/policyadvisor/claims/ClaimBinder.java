@@ -1,5 +1,7 @@
 package org.policyadvisor.claims;
 
+import static org.policyadvisor.claims.Facts.newFact;
+import static org.policyadvisor.claims.Facts.set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
@@ -293,17 +295,6 @@ public final class ClaimBinder {
         for (int i = 0; i < ordered.size(); i++) type.set(ordered.get(i), ClaimSchedule.SEQ, i);
     }
 
-    private static void set(FactType type, Object fact, String field, Object value) {
-        if (type.getField(field) != null) type.set(fact, field, value);
-    }
-
-    private static Object newFact(FactType type) {
-        try {
-            return type.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static boolean present(JsonNode node) {
         return node != null && !node.isNull();

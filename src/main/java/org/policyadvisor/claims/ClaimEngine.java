@@ -1,5 +1,7 @@
 package org.policyadvisor.claims;
 
+import static org.policyadvisor.claims.Facts.newFact;
+import static org.policyadvisor.claims.Facts.set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -134,17 +136,6 @@ public final class ClaimEngine {
         return value instanceof Number n ? n.longValue() : 0;
     }
 
-    private static void set(FactType type, Object fact, String field, Object value) {
-        if (type.getField(field) != null) type.set(fact, field, value);
-    }
-
-    private static Object newFact(FactType type) {
-        try {
-            return type.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Pooled sessions over one ruleset: resetting a used session costs less than making a new one per claim. */
     static final class Sessions implements AutoCloseable {
