@@ -54,7 +54,8 @@ public final class App {
         String command = words.isEmpty() ? "serve" : words.get(0);
         switch (command) {
             case "serve" -> serve(settings, log);
-            case "check" -> System.exit(CheckCommand.run(words.size() > 1 ? Path.of(words.get(1)) : settings.get(Settings.RULES_DIR), System.out));
+            case "check" -> System.exit(CheckCommand.run(words.size() > 1 ? Path.of(words.get(1)) : settings.get(Settings.RULES_DIR),
+                    settings.get(Settings.CHECK_AGAINST), System.out));
             default -> {
                 log.error("unknown command '{}'; use: serve (the default) or check [rules-dir]; --help lists the settings", command);
                 System.exit(2);

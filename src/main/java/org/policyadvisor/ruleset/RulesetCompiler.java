@@ -85,7 +85,6 @@ public final class RulesetCompiler {
     private static RuleProblem problem(Message message) {
         String path = message.getPath();
         if (path != null && path.startsWith(RESOURCES)) path = path.substring(RESOURCES.length());
-        return new RuleProblem(path, message.getLine() > 0 ? message.getLine() : null,
-                message.getColumn() > 0 ? message.getColumn() : null, message.getText().strip());
+        return DroolsMessages.inStaffWords(path, message.getLine(), message.getColumn(), message.getText());
     }
 }
