@@ -52,6 +52,7 @@ public final class RulesetCompiler {
         KieContainer container = kie.newKieContainer(releaseId);
         try {
             KieBase kieBase = container.getKieBase();
+            EmptyConsequences.skip(kieBase, language.computing());
             FactType applicantType = CatalogueReader.applicantType(kieBase, files);
             Catalogue catalogue = new CatalogueReader(files, kieBase, applicantType, language).read();
             return new Ruleset(version(files), clock.instant(), files, catalogue, kieBase, applicantType, container, releaseId);
