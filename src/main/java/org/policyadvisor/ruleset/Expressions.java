@@ -36,6 +36,9 @@ final class Expressions {
             "plusDays", DATE, "plusMonths", DATE, "plusYears", DATE, "minusDays", DATE, "minusMonths", DATE,
             "isBefore", BOOLEAN, "isAfter", BOOLEAN, "isEqual", BOOLEAN);
     static final Set<String> MATH_METHODS = Set.of("min", "max");
+    /** Field types that cannot hold null, and the ones that can. */
+    private static final Map<String, String> PRIMITIVES_BOXED = Map.of("int", "Integer", "long", "Long", "double", "Double", "boolean", "Boolean");
+    private static final Set<String> PRIMITIVES = PRIMITIVES_BOXED.keySet();
 
     /** What a name can mean where an expression is read, and where each field read is recorded. */
     interface Scope {
@@ -52,6 +55,11 @@ final class Expressions {
         String binding(String name);
 
         Collection<String> bindings();
+
+        /** {@code "`not`"} when {@code name} was bound inside a {@code not} (or {@code exists}) and has no value here; else null. */
+        default String hiddenIn(String name) {
+            return null;
+        }
 
         void read(String type, String field);
     }
@@ -190,7 +198,12 @@ final class Expressions {
 
     /** A value given to {@code type.field}, read from token {@code start}: of the field's kind, or refused. */
     private void fits(int start, String kind, String type, String field) {
-        String wanted = Comparisons.kind(scope.fieldType(type, field));
+        String declared = scope.fieldType(type, field);
+        if (PRIMITIVES.contains(declared) && written(start).equals("null")) {
+            throw new Refused(tokens.get(start).offset, "`" + field + "` of " + type + " is declared `" + declared + "`, which cannot be empty: "
+                    + "give it a value, or declare it `" + PRIMITIVES_BOXED.get(declared) + "`");
+        }
+        String wanted = Comparisons.kind(declared);
         if (kind == null || wanted == null || kind.equals(wanted)) return;
         throw new Refused(tokens.get(start).offset, "`" + written(start) + "` is " + Comparisons.inWords(kind) + ", and `" + field + "` of "
                 + type + " is " + Comparisons.inWords(wanted) + ": give it a value of that kind");
@@ -325,6 +338,10 @@ final class Expressions {
         if (token.kind != Kind.NAME) throw new Refused(token.offset, "`" + token.text + "` is not allowed here");
         if (token.text.startsWith("$")) {
             String type = scope.binding(token.text);
+            if (type == null && scope.hiddenIn(token.text) != null) {
+                throw new Refused(token.offset, "`" + token.text + "` is bound inside " + scope.hiddenIn(token.text)
+                        + ", so it has no value here: bind it in a pattern outside " + scope.hiddenIn(token.text));
+            }
             if (type == null) {
                 throw new Refused(token.offset, "`" + token.text + "` is not bound in the `when` part of this rule"
                         + Suggestions.didYouMean(token.text, scope.bindings()));

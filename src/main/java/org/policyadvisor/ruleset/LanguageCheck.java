@@ -314,9 +314,9 @@ public final class LanguageCheck {
             } else if (descr instanceof OrDescr or) {
                 or.getDescrs().forEach(d -> lhs(d, scope));
             } else if (descr instanceof NotDescr not) {
-                not.getDescrs().forEach(d -> lhs((BaseDescr) d, scope));
+                scope.inside("`not`", () -> not.getDescrs().forEach(d -> lhs((BaseDescr) d, scope)));
             } else if (descr instanceof ExistsDescr exists) {
-                exists.getDescrs().forEach(d -> lhs((BaseDescr) d, scope));
+                scope.inside("`exists`", () -> exists.getDescrs().forEach(d -> lhs((BaseDescr) d, scope)));
             } else if (descr instanceof PatternDescr pattern) {
                 pattern(pattern, scope);
             } else {

@@ -16,6 +16,7 @@ final class RuleScope implements Expressions.Scope, Expressions.Declared {
     private final Map<String, List<String>> values;
     private final Set<String> reads;
     private final Map<String, String> bindings = new LinkedHashMap<>();
+    private final Map<String, String> hidden = new LinkedHashMap<>();
     String patternType;
 
     RuleScope(LanguageCheck.Declared declared, Set<String> reads) {
@@ -34,6 +35,25 @@ final class RuleScope implements Expressions.Scope, Expressions.Declared {
 
     void bind(String name, String type) {
         bindings.put(name, type);
+    }
+
+    /**
+     * Walks the inside of {@code not} or {@code exists}: what is bound there has no value after it, so such
+     * variables are forgotten at its end (and remembered, to say so when one is used).
+     */
+    void inside(String form, Runnable walk) {
+        Set<String> before = Set.copyOf(bindings.keySet());
+        walk.run();
+        bindings.keySet().removeIf(name -> {
+            if (before.contains(name)) return false;
+            hidden.putIfAbsent(name, form);
+            return true;
+        });
+    }
+
+    @Override
+    public String hiddenIn(String name) {
+        return hidden.get(name);
     }
 
     @Override

@@ -176,6 +176,18 @@ class ConditionMessagesTest {
                 + RulesFixture.TINY_DRL + ":28:27: `$s.day` is a date, and `count` of Stamp is a number: give it a value of that kind\n");
     }
 
+    @Test
+    void a_variable_bound_inside_not_has_no_value_after_it_and_an_int_cannot_be_empty() {
+        Map<String, String> files = files();
+        files.put(RulesFixture.TINY_DRL, files.get(RulesFixture.TINY_DRL)
+                + "\nrule \"make\"\nwhen\n    Applicant()\n    not Stamp($c : count > 1)\nthen\n    insert(new Stamp(null, $c));\nend\n"
+                + "\nrule \"empty\"\nwhen\n    Applicant()\nthen\n    insert(new Stamp(null, null));\nend\n");
+
+        assertThat(check(files)).startsWith("1\n" + RulesFixture.TINY_DRL + ":22:28: `$c` is bound inside `not`, so it has no value here: "
+                + "bind it in a pattern outside `not`\n" + RulesFixture.TINY_DRL + ":29:28: `count` of Stamp is declared `int`, which cannot be empty: "
+                + "give it a value, or declare it `Integer`\n");
+    }
+
     /** Two patterns bound to one name pass the language check (`or` branches may share one); the engine's refusal is translated. */
     @Test
     void what_only_the_engine_finds_is_still_worded_for_staff_at_its_place() {
