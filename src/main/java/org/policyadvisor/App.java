@@ -54,7 +54,8 @@ public final class App {
         String command = words.isEmpty() ? "serve" : words.get(0);
         switch (command) {
             case "serve" -> serve(settings, log);
-            case "check" -> System.exit(CheckCommand.run(words.size() > 1 ? Path.of(words.get(1)) : settings.get(Settings.RULES_DIR), System.out));
+            case "check" -> System.exit(CheckCommand.run(words.size() > 1 ? Path.of(words.get(1)) : settings.get(Settings.RULES_DIR),
+                    settings.get(Settings.CHECK_AGAINST), System.out));
             default -> {
                 log.error("unknown command '{}'; use: serve (the default) or check [rules-dir]; --help lists the settings", command);
                 System.exit(2);
@@ -70,24 +71,26 @@ public final class App {
         Records.Settings recordSettings = new Records.Settings(new Storage(settings.get(Settings.DATA_DIR), settings.get(Settings.DATABASE_URL),
                 settings.get(Settings.DATABASE_USER), settings.get(Settings.DATABASE_PASSWORD)),
                 settings.get(Settings.RETENTION_DAYS), settings.get(Settings.IMPACT_DAYS));
+        // The first build needs the database only when it archives the result: open it while the rules build.
+        CompletableFuture<Records> opened = new CompletableFuture<>();
+        RulesPipeline pipeline = new RulesPipeline(rulesDir, rules, Clock.systemUTC(), RulesPipeline.DEFAULT_GRACE,
+                ReloadObserver.both(metrics, ReloadObserver.later(() -> opened.join().archive())), () -> opened.join().pastCases().recentProfiles());
+        // The HTTP server's start overlaps the build too. Until the rules serve, /ready and the API answer 503.
+        CompletableFuture<Attempt> building = CompletableFuture.supplyAsync(pipeline::reload);
         Records records;
         try {
             records = Records.open(recordSettings, rules, Clock.systemUTC());
+            opened.complete(records);
         } catch (RuntimeException e) {
             log.error("cannot open the records database ({}): {}", recordSettings.storage().describe(), e.getMessage());
             System.exit(1);
             return;
         }
-        RulesPipeline pipeline = new RulesPipeline(rulesDir, rules, Clock.systemUTC(), RulesPipeline.DEFAULT_GRACE,
-                ReloadObserver.both(metrics, records.archive()), records.pastCases());
         Shutdown shutdown = new Shutdown();
         HttpOptions http = new HttpOptions(settings.get(Settings.CORS_ORIGINS), settings.get(Settings.MANAGEMENT_PORT),
                 HttpOptions.defaults().drain(), shutdown);
         Javalin app = AdvisorApp.create(new AdvisorApp.Deps(rules, advisor, Clock.systemUTC(), pipeline,
                 settings.get(Settings.ADMIN_TOKEN), metrics, records), http);
-        // The first build and the HTTP server's start take a second or more each: overlap them on the two cores.
-        // Until the rules serve, /ready and the API answer 503 with Retry-After.
-        CompletableFuture<Attempt> building = CompletableFuture.supplyAsync(pipeline::reload);
         try {
             app.start(settings.get(Settings.PORT));
         } catch (JavalinBindException e) {

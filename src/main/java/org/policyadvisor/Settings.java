@@ -31,10 +31,11 @@ public final class Settings {
     public static final Setting<Integer> IMPACT_DAYS = setting("IMPACT_DAYS", "--impact-days", "90", false, days(), "a candidate ruleset's impact is shown on the consultations of this many days");
     public static final Setting<List<String>> CORS_ORIGINS = setting("CORS_ORIGINS", "--cors-origins", "", false, origins(), "comma-separated origins whose pages may call the public API from a browser (none by default)");
     public static final Setting<String> LOG_FORMAT = setting("LOG_FORMAT", "--log-format", "text", false, oneOf("text", "json"), "text, or json (one JSON object per line)");
+    public static final Setting<String> CHECK_AGAINST = setting("CHECK_AGAINST", "--against", null, false, text(), "check: the published rules to compare with, a folder or the service's address (http://…); lists removed and added programs");
     public static final Setting<Integer> MANAGEMENT_PORT = setting("MANAGEMENT_PORT", "--management-port", null, false, port(), "serve /metrics and the rules administration on this port only (unset: on PORT)");
 
     static final List<Setting<?>> ALL = List.of(PORT, RULES_DIR, ADMIN_TOKEN, DATA_DIR, DATABASE_URL, DATABASE_USER,
-            DATABASE_PASSWORD, RETENTION_DAYS, IMPACT_DAYS, CORS_ORIGINS, LOG_FORMAT, MANAGEMENT_PORT);
+            DATABASE_PASSWORD, RETENTION_DAYS, IMPACT_DAYS, CORS_ORIGINS, LOG_FORMAT, MANAGEMENT_PORT, CHECK_AGAINST);
 
     /** A value that cannot be used; its message is one line that names the setting (and never a secret's value). */
     public static final class Invalid extends RuntimeException {
@@ -102,10 +103,12 @@ public final class Settings {
 
     /** The usage text: commands, then every setting with its flag, default and meaning. */
     static void printHelp(PrintStream out) {
-        out.println("Usage: java -jar policy-advisor.jar [serve | check [RULES_DIR]] [--flag value | --flag=value]...");
+        out.println("Usage: java -jar policy-advisor.jar [serve | check [RULES_DIR] [--against DIR|URL]] [--flag value | --flag=value]...");
         out.println();
         out.println("  serve   (the default) build the rules, serve the API and the desk, reload on changes");
-        out.println("  check   check the rules as a reload would; exit 0 when they would be activated, 1 when refused");
+        out.println("  check   check the rules as a reload would; exit 0 when they would be activated, 1 when refused;");
+        out.println("          --against the published rules (a folder, or the service's address) also lists removed and added");
+        out.println("          programs (news, not a refusal); exit 2 when that comparison cannot be made");
         out.println();
         out.println("Settings: an environment variable, or the flag beside it (the flag wins):");
         for (Setting<?> setting : ALL) {

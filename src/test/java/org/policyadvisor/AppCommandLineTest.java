@@ -58,6 +58,15 @@ class AppCommandLineTest {
     }
 
     @Test
+    void check_against_a_folder_that_is_not_there_is_one_line_and_exit_2() throws Exception {
+        Run run = run("check", dir.toString(), "--against=" + dir.resolve("published"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output().strip().lines()).hasSize(1);
+        assertThat(run.output()).startsWith("cannot compare with " + dir.resolve("published") + ": ");
+    }
+
+    @Test
     void serve_with_broken_rules_says_why_and_exits_non_zero() throws Exception {
         Run run = run("serve", "--rules-dir", dir.toString(), "--port", "0");
 

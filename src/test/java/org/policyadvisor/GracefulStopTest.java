@@ -1,5 +1,6 @@
 package org.policyadvisor;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -27,6 +28,7 @@ import org.policyadvisor.testing.RawHttp;
 class GracefulStopTest {
 
     private static final int IN_FLIGHT = 12;
+    private static final String ADMIN_TOKEN = "graceful-stop-test";
     private static final Pattern LISTENING = Pattern.compile("listening on [0-9.]+:(\\d+) \\(api\\)");
 
     @TempDir
@@ -36,10 +38,12 @@ class GracefulStopTest {
     void sigterm_under_load_finishes_every_request_in_flight_and_turns_ready_503_first() throws Exception {
         Path rules = dir.resolve("rules");
         RulesFixture.write(rules, RulesFixture.tiny(1000));
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), App.class.getName(),
                 "serve", "--port=0", "--rules-dir", rules.toString(), "--data-dir", dir.resolve("data").toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true);
+        builder.environment().put("ADVISOR_ADMIN_TOKEN", ADMIN_TOKEN);
+        Process process = builder.start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> {
@@ -62,6 +66,13 @@ class GracefulStopTest {
             String ready = "GET /ready HTTP/1.1\r\nHost: t\r\n\r\n";
             probe.getOutputStream().write(ready.getBytes(StandardCharsets.US_ASCII));
             assertThat(RawHttp.read(probe.getInputStream()).status()).isEqualTo(200);
+
+            // The first ruleset was built while the database opened, and still made it into the history.
+            probe.getOutputStream().write(("GET /api/v1/rules/history HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + ADMIN_TOKEN
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            RawHttp.Response history = RawHttp.read(probe.getInputStream());
+            assertThat(history.status()).isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(history.body()).get("activations")).hasSize(1);
 
             // Requests in flight: headers and half of each body sent before the signal, the rest after it.
             String body = "{\"age\": 30," + " ".repeat(2_000) + "\"asOf\": \"2026-11-27\"}";

@@ -14,6 +14,7 @@ import org.policyadvisor.catalogue.Criterion;
 import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.catalogue.Program;
 import org.policyadvisor.catalogue.Question;
+import org.policyadvisor.catalogue.Status;
 import org.policyadvisor.ruleset.Ruleset;
 
 /** Decides every program of a ruleset for one applicant and explains the verdicts. */
@@ -47,6 +48,7 @@ public final class Advisor {
             Criterion[] criteria = plan.criteria[p];
             List<Criterion.Outcome> outcomes = new ArrayList<>(criteria.length);
             Set<String> missing = null; // most programs of a full profile miss nothing
+            boolean fails = false; // then nothing is missing: no question would change the verdict
             for (int c = 0; c < criteria.length; c++) {
                 int number = plan.numbers[p][c];
                 Criterion.Outcome outcome;
@@ -57,12 +59,13 @@ public final class Advisor {
                     if (outcome == null) outcome = outcomesById[number] = criteria[c].evaluate(fired, answers);
                 }
                 outcomes.add(outcome);
+                if (outcome.status() == Status.NOT_MET) fails = true;
                 if (!outcome.missing().isEmpty()) {
                     if (missing == null) missing = new LinkedHashSet<>();
                     missing.addAll(outcome.missing());
                 }
             }
-            programs.add(Decision.ProgramDecision.of(program, outcomes, missing == null ? List.of() : inQuestionOrder(catalogue, missing)));
+            programs.add(Decision.ProgramDecision.of(program, outcomes, missing == null || fails ? List.of() : inQuestionOrder(catalogue, missing)));
         }
         return new Decision(programs);
     }

@@ -4,11 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.ruleset.CrossFileCheck;
+import org.policyadvisor.ruleset.DroolsMessages;
 import org.policyadvisor.ruleset.RuleFile;
 import org.policyadvisor.ruleset.RuleProblem;
 import org.policyadvisor.ruleset.Ruleset;
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
 final class CandidateBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(CandidateBuilder.class);
-    private static final Pattern PARSER_POSITION = Pattern.compile("^\\[ERR \\d+\\] Line (\\d+):(\\d+)");
 
     /**
      * Scenarios check verdicts, not speed: the first evaluations on a new ruleset (a cold JVM, lazy Drools set-up, a
@@ -55,7 +53,7 @@ final class CandidateBuilder {
         try {
             ruleset = compiler.compile(files);
         } catch (RulesetRejected e) {
-            return refused(version, start, located(e.problems()));
+            return refused(version, start, DroolsMessages.placed(e.problems(), files));
         } catch (Throwable e) { // a build must never take the watcher or a request thread down with it
             LOG.warn("the rules could not be built: candidate {}", version, e);
             return refused(version, start, List.of(RuleProblem.in(null, "the rules could not be built: " + inPlainWords(e))));
@@ -83,25 +81,6 @@ final class CandidateBuilder {
         Attempt attempt = new Attempt(clock.instant(), report.passed(), report.passed() ? Attempt.Result.PASSED : Attempt.Result.REFUSED,
                 version, List.copyOf(errors), report.testsRun(), report.testsFailed(), report.failures(), millisSince(start));
         return new Candidate(attempt, ruleset);
-    }
-
-    /**
-     * Drools' parser gives the column only in its text ({@code Line 13:21}, 0-based). A parse error is the whole
-     * story: what Drools reports after it (a null package, every other file's "Unable to resolve ObjectType") follows
-     * from it, so only the parse errors are kept.
-     */
-    static List<RuleProblem> located(List<RuleProblem> problems) {
-        List<RuleProblem> parseErrors = problems.stream().filter(p -> PARSER_POSITION.matcher(p.message()).find()).toList();
-        List<RuleProblem> located = new ArrayList<>();
-        for (RuleProblem problem : parseErrors.isEmpty() ? problems : parseErrors) {
-            Matcher at = PARSER_POSITION.matcher(problem.message());
-            if (problem.column() == null && at.find() && Integer.valueOf(at.group(1)).equals(problem.line())) {
-                located.add(new RuleProblem(problem.file(), problem.line(), Integer.parseInt(at.group(2)) + 1, problem.message()));
-            } else {
-                located.add(problem);
-            }
-        }
-        return located;
     }
 
     /** What policy staff can act on, without the engine's class names (the log has the details). */

@@ -45,8 +45,6 @@ public final class ImpactPreview {
     /**
      * @param changed       only the profiles with at least one difference
      * @param consultations the same over real saved cases; absent when none are kept
-     */
-    /**
      * @param removedPrograms programs that serve now and that the candidate no longer has (a folder removed)
      * @param addedPrograms   programs the candidate adds
      */
@@ -90,10 +88,8 @@ public final class ImpactPreview {
             List<ProgramChange> programs = differences(before.verdicts, after.verdicts);
             if (!programs.isEmpty()) changed.add(new ProfileChange(profile.file(), profile.name(), programs, null));
         }
-        Set<String> before = programIds(active);
-        Set<String> after = programIds(candidate);
-        return new Impact(profiles.size(), List.copyOf(changed), consultations(active, candidate),
-                before.stream().filter(id -> !after.contains(id)).toList(), after.stream().filter(id -> !before.contains(id)).toList());
+        ProgramChanges programs = ProgramChanges.between(programIds(active), programIds(candidate));
+        return new Impact(profiles.size(), List.copyOf(changed), consultations(active, candidate), programs.removed(), programs.added());
     }
 
     private static Set<String> programIds(Ruleset ruleset) {

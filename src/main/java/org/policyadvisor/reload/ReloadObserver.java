@@ -1,6 +1,7 @@
 package org.policyadvisor.reload;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.policyadvisor.ruleset.RuleFile;
 
 /** Told about every candidate the pipeline builds from changed rules, for instance to count them. */
@@ -28,6 +29,21 @@ public interface ReloadObserver {
             public void attempted(Attempt attempt, List<RuleFile> files) {
                 first.attempted(attempt, files);
                 second.attempted(attempt, files);
+            }
+        };
+    }
+
+    /** The observer {@code ready} gives at each event, for one that is still being made when the pipeline is. */
+    static ReloadObserver later(Supplier<? extends ReloadObserver> ready) {
+        return new ReloadObserver() {
+            @Override
+            public void reloaded(boolean activated) {
+                ready.get().reloaded(activated);
+            }
+
+            @Override
+            public void attempted(Attempt attempt, List<RuleFile> files) {
+                ready.get().attempted(attempt, files);
             }
         };
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -150,12 +151,23 @@ public final class RulesPipeline implements AutoCloseable {
      * The gate alone, for {@code check} on the command line: the same checks and scenarios as a reload of {@code dir},
      * nothing activated.
      */
-    public static Attempt check(Path dir, List<RuleFile> files) {
+    public static Checked check(Path dir, List<RuleFile> files) {
         Candidate candidate = new CandidateBuilder(new Advisor(CandidateBuilder.CHECK_LIMITS), Clock.systemUTC(), SourceDocuments.beside(dir))
                 .build(files);
-        if (candidate.ruleset() != null) candidate.ruleset().release();
-        return candidate.attempt();
+        if (candidate.ruleset() == null) return new Checked(candidate.attempt(), null);
+        try {
+            return new Checked(candidate.attempt(), ProgramChanges.names(candidate.ruleset()));
+        } finally {
+            candidate.ruleset().release();
+        }
     }
+
+    /**
+     * What {@code check} found.
+     *
+     * @param programs the candidate's programs by id with their English names; null when it did not compile
+     */
+    public record Checked(Attempt attempt, Map<String, String> programs) {}
 
     public Status status() {
         Ruleset serving = active.current().orElse(null);

@@ -36,6 +36,9 @@ final class Expressions {
             "plusDays", DATE, "plusMonths", DATE, "plusYears", DATE, "minusDays", DATE, "minusMonths", DATE,
             "isBefore", BOOLEAN, "isAfter", BOOLEAN, "isEqual", BOOLEAN);
     static final Set<String> MATH_METHODS = Set.of("min", "max");
+    /** Field types that cannot hold null, and the ones that can. */
+    private static final Map<String, String> PRIMITIVES_BOXED = Map.of("int", "Integer", "long", "Long", "double", "Double", "boolean", "Boolean");
+    private static final Set<String> PRIMITIVES = PRIMITIVES_BOXED.keySet();
 
     /** What a name can mean where an expression is read, and where each field read is recorded. */
     interface Scope {
@@ -52,6 +55,11 @@ final class Expressions {
         String binding(String name);
 
         Collection<String> bindings();
+
+        /** {@code "`not`"} when {@code name} was bound inside a {@code not} (or {@code exists}) and has no value here; else null. */
+        default String hiddenIn(String name) {
+            return null;
+        }
 
         void read(String type, String field);
     }
@@ -74,11 +82,13 @@ final class Expressions {
         }
     }
 
+    private final String text;
     private final List<Token> tokens;
     private final Scope scope;
     private int next;
 
     private Expressions(String text, Scope scope) {
+        this.text = text;
         this.tokens = tokenize(text);
         this.scope = scope;
     }
@@ -140,9 +150,12 @@ final class Expressions {
         }
         expect("(", "write the values of every field of " + type.text + " in order: `new " + type.text + "(…)`");
         int values = 0;
+        List<String> names = List.copyOf(fields);
         if (!peek().is(")")) {
             do {
-                additive();
+                int start = next;
+                String kind = Comparisons.kind(additive());
+                if (values < names.size()) fits(start, kind, type.text, names.get(values));
                 values++;
             } while (accept(","));
         }
@@ -175,11 +188,25 @@ final class Expressions {
                         + Suggestions.didYouMean(setter.text, setters));
             }
             expect("(", "write `" + setter.text + "(value)`");
-            additive();
+            int start = next;
+            fits(start, Comparisons.kind(additive()), type, field);
             expect(")", "close `" + setter.text + "(` with `)`");
         } while (accept(","));
         expect("}", "separate the fields with `,` and close the block with `}`");
         accept(";");
+    }
+
+    /** A value given to {@code type.field}, read from token {@code start}: of the field's kind, or refused. */
+    private void fits(int start, String kind, String type, String field) {
+        String declared = scope.fieldType(type, field);
+        if (PRIMITIVES.contains(declared) && written(start).equals("null")) {
+            throw new Refused(tokens.get(start).offset, "`" + field + "` of " + type + " is declared `" + declared + "`, which cannot be empty: "
+                    + "give it a value, or declare it `" + PRIMITIVES_BOXED.get(declared) + "`");
+        }
+        String wanted = Comparisons.kind(declared);
+        if (kind == null || wanted == null || kind.equals(wanted)) return;
+        throw new Refused(tokens.get(start).offset, "`" + written(start) + "` is " + Comparisons.inWords(kind) + ", and `" + field + "` of "
+                + type + " is " + Comparisons.inWords(wanted) + ": give it a value of that kind");
     }
 
     static String setter(String field) {
@@ -189,35 +216,75 @@ final class Expressions {
     // ---- expressions -----------------------------------------------------------------------------------------
 
     private String additive() {
+        int start = next;
         String type = term();
         while (peek().is("+") || peek().is("-")) {
-            boolean plus = take().is("+");
-            String right = term();
-            type = plus && (TEXT.equals(type) || TEXT.equals(right)) ? TEXT : NUMBER;
+            Token operator = take();
+            int right = next;
+            String rightType = term();
+            if (operator.is("+") && (TEXT.equals(type) || TEXT.equals(rightType))) {
+                type = TEXT; // joining text
+                continue;
+            }
+            numbers(operator, type, start, rightType, right);
+            type = NUMBER;
         }
         return type;
     }
 
     private String term() {
+        int start = next;
         String type = unary();
         while (peek().is("*") || peek().is("/")) {
-            take();
-            unary();
+            Token operator = take();
+            int right = next;
+            numbers(operator, type, start, unary(), right);
             type = NUMBER;
         }
         return type;
     }
 
     private String unary() {
-        if (accept("-")) {
-            unary();
-            return NUMBER;
-        }
-        if (accept("!")) {
-            unary();
-            return BOOLEAN;
+        if (peek().is("-") || peek().is("!")) {
+            Token operator = take();
+            int start = next;
+            String type = unary();
+            String wanted = operator.is("-") ? Comparisons.NUMBER : Comparisons.YES_NO;
+            String kind = Comparisons.kind(type);
+            if (kind != null && !kind.equals(wanted)) {
+                throw new Refused(operator.offset, "`" + operator.text + "` works on " + (operator.is("-") ? "numbers" : "yes/no values")
+                        + ", and `" + written(start) + "` is " + Comparisons.inWords(kind));
+            }
+            return operator.is("-") ? NUMBER : BOOLEAN;
         }
         return primary();
+    }
+
+    /** Arithmetic works on numbers: both sides of {@code operator}, which start at tokens {@code left} and {@code right}. */
+    private void numbers(Token operator, String leftType, int left, String rightType, int right) {
+        for (int side = 0; side < 2; side++) {
+            String kind = Comparisons.kind(side == 0 ? leftType : rightType);
+            if (kind != null && !kind.equals(Comparisons.NUMBER)) {
+                String shown = side == 0 ? text.substring(tokens.get(left).offset, operator.offset).strip() : written(right);
+                throw new Refused(operator.offset, "`" + operator.text + "` works on numbers, and `" + shown + "` is " + Comparisons.inWords(kind));
+            }
+        }
+    }
+
+    /** The text of the tokens from {@code start} up to the last one taken. */
+    private String written(int start) {
+        Token last = tokens.get(Math.max(start, next - 1));
+        return text.substring(tokens.get(start).offset, last.offset + last.text.length()).strip();
+    }
+
+    /** An argument of a method: {@code kind} or unknown, else refused at its start. */
+    private void argument(String method, String kind) {
+        int start = next;
+        String found = Comparisons.kind(additive());
+        if (found != null && !found.equals(kind)) {
+            throw new Refused(tokens.get(start).offset, "`" + method + "` takes " + Comparisons.inWords(kind) + ", and `" + written(start)
+                    + "` is " + Comparisons.inWords(found));
+        }
     }
 
     private String primary() {
@@ -259,9 +326,9 @@ final class Expressions {
             throw new Refused(method.offset, "`Math." + method.text + "` is not a method rules may call; " + methods());
         }
         expect("(", "write `Math." + method.text + "(a, b)`");
-        additive();
+        argument("Math." + method.text, Comparisons.NUMBER);
         expect(",", "write `Math." + method.text + "(a, b)`");
-        additive();
+        argument("Math." + method.text, Comparisons.NUMBER);
         expect(")", "write `Math." + method.text + "(a, b)`");
         return NUMBER;
     }
@@ -271,6 +338,10 @@ final class Expressions {
         if (token.kind != Kind.NAME) throw new Refused(token.offset, "`" + token.text + "` is not allowed here");
         if (token.text.startsWith("$")) {
             String type = scope.binding(token.text);
+            if (type == null && scope.hiddenIn(token.text) != null) {
+                throw new Refused(token.offset, "`" + token.text + "` is bound inside " + scope.hiddenIn(token.text)
+                        + ", so it has no value here: bind it in a pattern outside " + scope.hiddenIn(token.text));
+            }
             if (type == null) {
                 throw new Refused(token.offset, "`" + token.text + "` is not bound in the `when` part of this rule"
                         + Suggestions.didYouMean(token.text, scope.bindings()));
@@ -284,11 +355,20 @@ final class Expressions {
         }
         String type = scope.fieldType(pattern, token.text);
         if (type == null) {
+            String suggestion = Suggestions.didYouMean(token.text, scope.fields(pattern));
             throw new Refused(token.offset, "`" + token.text + "` is not a field of " + pattern
-                    + Suggestions.didYouMean(token.text, scope.fields(pattern)));
+                    + (suggestion.isEmpty() ? elsewhere(token.text) : suggestion));
         }
         scope.read(pattern, token.text);
         return type;
+    }
+
+    /** "; it is a field of Claim: …" when another declared type has that field; empty otherwise. */
+    private String elsewhere(String field) {
+        List<String> owners = declaredTypes().stream().filter(t -> scope.fieldType(t, field) != null).toList();
+        if (owners.isEmpty()) return "";
+        return "; it is a field of " + String.join(" and of ", owners) + ": read it in a pattern of that type, such as `"
+                + owners.get(0) + "(" + field + " …)`, or through a `$variable` bound to one";
     }
 
     /** {@code .field} of a declared fact, or an allowed method of a date. */
@@ -298,7 +378,7 @@ final class Expressions {
             String result = DATE_METHODS.get(member.text);
             if (result == null) throw new Refused(member.offset, "`" + member.text + "` is not a method rules may call; " + methods());
             expect("(", "write `." + member.text + "(…)`");
-            additive();
+            argument(member.text, BOOLEAN.equals(result) ? Comparisons.DATE : Comparisons.NUMBER);
             expect(")", "a date method takes one value: `." + member.text + "(…)`");
             return result;
         }
@@ -391,6 +471,13 @@ final class Expressions {
                 }
                 if (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
                     throw new Refused(i, "a number is written with digits only, such as 1000 or 0.5");
+                }
+                if (text.indexOf('.', start) < 0 || text.indexOf('.', start) >= i) {
+                    try {
+                        Long.parseLong(text.substring(start, i));
+                    } catch (NumberFormatException e) {
+                        throw new Refused(start, "`" + text.substring(start, i) + "` is too large a number: a whole number is at most " + Long.MAX_VALUE);
+                    }
                 }
                 tokens.add(new Token(Kind.NUMBER, text.substring(start, i), start));
             } else if (c == '$' || c == '_' || isAsciiLetter(c)) {

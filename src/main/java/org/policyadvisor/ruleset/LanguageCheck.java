@@ -87,10 +87,11 @@ public final class LanguageCheck {
             problems.addAll(before);
             if (pkg != null) parsed.put(file, pkg);
         }
-        Map<String, Map<String, String>> types = declaredTypes(parsed.values());
+        Declared declared = declared(parsed.values());
         Map<String, Set<String>> reads = new LinkedHashMap<>();
         Set<String> computing = new LinkedHashSet<>();
-        parsed.forEach((file, pkg) -> new FileCheck(file, file.text(), types, problems, reads, computing).run(pkg));
+        Map<String, RuleProblem> names = new LinkedHashMap<>();
+        parsed.forEach((file, pkg) -> new FileCheck(file, file.text(), declared, problems, reads, computing, names).run(pkg));
         return new Result(List.copyOf(problems), reads, computing);
     }
 
@@ -118,9 +119,9 @@ public final class LanguageCheck {
         if (parser.hasErrors()) {
             for (DroolsError error : parser.getErrors()) {
                 if (error instanceof ParserError at && at.getRow() > 0) {
-                    problems.add(new RuleProblem(file.path(), at.getRow(), at.getCol() + 1, "the rules cannot be read here: " + readable(error.getMessage())));
+                    problems.add(new RuleProblem(file.path(), at.getRow(), at.getCol() + 1, readable(error.getMessage())));
                 } else {
-                    problems.add(RuleProblem.in(file.path(), "the rules cannot be read: " + readable(error.getMessage())));
+                    problems.add(RuleProblem.in(file.path(), readable(error.getMessage())));
                 }
             }
             return null;
@@ -128,41 +129,61 @@ public final class LanguageCheck {
         return pkg;
     }
 
-    /** Drools' parser messages start with "[ERR 102] Line 3:4"; the place is already in the problem. */
+    /** Drools' parser messages in staff words; the place is already in the problem. */
     private static String readable(String message) {
-        return message.replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "").strip();
+        return ParserMessages.words(message);
     }
 
-    /** Every declared type of every file: its fields and their types, in order. */
-    private static Map<String, Map<String, String>> declaredTypes(Collection<PackageDescr> packages) {
+    /**
+     * What the files declare, for every rule of every file to use.
+     *
+     * @param types  every declared type: its fields and their types, in order
+     * @param values per {@code Type.field}, the values its {@code @values} allows
+     */
+    record Declared(Map<String, Map<String, String>> types, Map<String, List<String>> values) {}
+
+    private static Declared declared(Collection<PackageDescr> packages) {
         Map<String, Map<String, String>> types = new LinkedHashMap<>();
+        Map<String, List<String>> values = new LinkedHashMap<>();
         for (PackageDescr pkg : packages) {
             for (TypeDeclarationDescr type : pkg.getTypeDeclarations()) {
+                if (types.containsKey(type.getTypeName())) continue; // reported where the second one is
                 Map<String, String> fields = new LinkedHashMap<>();
-                type.getFields().values().forEach(f -> fields.put(f.getFieldName(), f.getPattern().getObjectType()));
-                types.putIfAbsent(type.getTypeName(), fields);
+                for (TypeFieldDescr field : type.getFields().values()) {
+                    fields.put(field.getFieldName(), field.getPattern().getObjectType());
+                    AnnotationDescr allowed = field.getAnnotation("values");
+                    if (allowed != null && allowed.getSingleValue() != null) {
+                        values.put(type.getTypeName() + "." + field.getFieldName(), CatalogueReader.list(allowed.getSingleValue()));
+                    }
+                }
+                types.put(type.getTypeName(), fields);
             }
         }
-        return types;
+        return new Declared(types, values);
     }
 
     /** One DRL file, walked from its package down to each operand. */
     private static final class FileCheck {
         private final RuleFile file;
         private final String text;
+        private final Declared declared;
         private final Map<String, Map<String, String>> types;
         private final List<RuleProblem> problems;
         private final Map<String, Set<String>> reads;
         private final Set<String> computing;
+        /** The first place of each rule and type name, across files: Drools needs them unique. */
+        private final Map<String, RuleProblem> names;
 
-        FileCheck(RuleFile file, String text, Map<String, Map<String, String>> types, List<RuleProblem> problems,
-                  Map<String, Set<String>> reads, Set<String> computing) {
+        FileCheck(RuleFile file, String text, Declared declared, List<RuleProblem> problems,
+                  Map<String, Set<String>> reads, Set<String> computing, Map<String, RuleProblem> names) {
             this.computing = computing;
             this.file = file;
             this.text = text;
-            this.types = types;
+            this.declared = declared;
+            this.types = declared.types();
             this.problems = problems;
             this.reads = reads;
+            this.names = names;
         }
 
         void run(PackageDescr pkg) {
@@ -191,6 +212,7 @@ public final class LanguageCheck {
         // ---- declarations ------------------------------------------------------------------------------------
 
         private void type(TypeDeclarationDescr type) {
+            unique("type " + type.getTypeName(), at(type), "`" + type.getTypeName() + "` is declared twice", "declare each type once");
             if (type.isTrait()) refuse(type, "`declare trait`");
             if (!type.getSuperTypes().isEmpty()) report(at(type), "`extends` is not allowed: declare every field of " + type.getTypeName() + " in it");
             if (type.getTypeName().contains(".")) report(at(type), "a declared type has a plain name, such as `Applicant`");
@@ -203,10 +225,27 @@ public final class LanguageCheck {
                             + Suggestions.didYouMean(fieldType, union(VALUE_TYPES, types.keySet())));
                 }
                 if (field.getInitExpr() != null) {
-                    literal(field.getInitExpr(), find(field.getInitExpr(), at(field)),
-                            "the default of `" + field.getFieldName() + "` must be a plain value");
+                    int place = find(field.getInitExpr(), at(field));
+                    literal(field.getInitExpr(), place, "the default of `" + field.getFieldName() + "` must be a plain value");
+                    defaultFits(field.getFieldName(), fieldType, field.getInitExpr().strip(), place);
                 }
                 annotations(field, at(field));
+            }
+        }
+
+        /** A field's default is of the field's kind, and a whole number fits the field. */
+        private void defaultFits(String field, String fieldType, String written, int place) {
+            String kind = written.startsWith("\"") ? Comparisons.TEXT : written.equals("true") || written.equals("false") ? Comparisons.YES_NO
+                    : written.matches("-?\\d+(\\.\\d+)?") ? Comparisons.NUMBER : null;
+            String wanted = Comparisons.kind(fieldType);
+            if (kind == null || wanted == null) return;
+            if (!kind.equals(wanted)) {
+                report(place, "the default of `" + field + "` is " + Comparisons.inWords(kind) + ", and `" + field + "` is "
+                        + Comparisons.inWords(wanted) + ": write a value of that kind");
+            } else if (Set.of("int", "Integer").contains(fieldType) && written.matches("-?\\d+")
+                    && (written.length() > 11 || Math.abs(Long.parseLong(written)) > Integer.MAX_VALUE)) {
+                report(place, "the default of `" + field + "` is too large for a whole number field (at most " + Integer.MAX_VALUE
+                        + "); declare it `long` for larger numbers");
             }
         }
 
@@ -259,11 +298,12 @@ public final class LanguageCheck {
                 refuse(rule, "`query`");
                 return;
             }
+            unique("rule " + rule.getName(), start, "two rules are named \"" + rule.getName() + "\"", "give each rule its own name");
             if (rule.hasParent()) report(start, "`extends` is not allowed on a rule: write its conditions in it");
             rule.getAttributes().values().forEach(a -> attribute(a, "a rule"));
             annotations(rule, start);
             if (!rule.getNamedConsequences().isEmpty()) report(start, "named consequences (`then[…]`) are not allowed");
-            RuleScope scope = new RuleScope(types, reads.computeIfAbsent(rule.getName(), n -> new LinkedHashSet<>()));
+            RuleScope scope = new RuleScope(declared, reads.computeIfAbsent(rule.getName(), n -> new LinkedHashSet<>()));
             lhs(rule.getLhs(), scope);
             consequence(rule, scope);
         }
@@ -274,9 +314,9 @@ public final class LanguageCheck {
             } else if (descr instanceof OrDescr or) {
                 or.getDescrs().forEach(d -> lhs(d, scope));
             } else if (descr instanceof NotDescr not) {
-                not.getDescrs().forEach(d -> lhs((BaseDescr) d, scope));
+                scope.inside("`not`", () -> not.getDescrs().forEach(d -> lhs((BaseDescr) d, scope)));
             } else if (descr instanceof ExistsDescr exists) {
-                exists.getDescrs().forEach(d -> lhs((BaseDescr) d, scope));
+                scope.inside("`exists`", () -> exists.getDescrs().forEach(d -> lhs((BaseDescr) d, scope)));
             } else if (descr instanceof PatternDescr pattern) {
                 pattern(pattern, scope);
             } else {
@@ -333,7 +373,13 @@ public final class LanguageCheck {
                     continue;
                 }
                 if (function.isUnification()) report(place, "`:=` is not allowed: bind with `$name : " + function.getFunction() + "(…)`");
-                for (String parameter : function.getParams()) expression(parameter, find(parameter, place), scope);
+                for (String parameter : function.getParams()) {
+                    int at = find(parameter, place);
+                    String kind = Comparisons.kind(expression(parameter, at, scope));
+                    if (kind != null && !kind.equals(Comparisons.NUMBER) && !function.getFunction().equals("count")) {
+                        report(at, "`" + function.getFunction() + "` works on numbers, and `" + parameter.strip() + "` is " + Comparisons.inWords(kind));
+                    }
+                }
                 if (function.getBind() != null) {
                     if (!function.getBind().startsWith("$")) report(place, "a variable's name starts with `$`, such as `$" + function.getBind() + "`");
                     scope.bind(function.getBind(), Expressions.NUMBER);
@@ -383,32 +429,72 @@ public final class LanguageCheck {
                 }
             }
 
+            /** A condition: a comparison, a combination of conditions, or a yes/no value alone. */
             private void part(BaseDescr descr) {
                 if (descr instanceof ConstraintConnectiveDescr nested) {
                     connective(nested);
                 } else if (descr instanceof RelationalExprDescr relation) {
-                    if (!OPERATORS.contains(relation.getOperator()) || relation.getParameters() != null && !relation.getParameters().isEmpty()) {
-                        report(base + locate(relation.getOperator()), "`" + relation.getOperator() + "` is not allowed: compare with "
-                                + String.join(" ", OPERATORS.stream().sorted().toList()) + ", `in` or `not in`");
-                    }
-                    part(relation.getLeft());
-                    part(relation.getRight());
+                    relation(relation);
                 } else if (descr instanceof BindingDescr binding) {
-                    int place = locate(binding.getVariable());
-                    if (binding.isUnification()) report(base + place, "`:=` is not allowed: bind with `$name : field`");
-                    if (!binding.getVariable().startsWith("$")) report(base + place, "a variable's name starts with `$`, such as `$" + binding.getVariable() + "`");
-                    String type = operand(binding.getExpression());
-                    scope.bind(binding.getVariable(), type == null ? Expressions.NUMBER : type);
+                    side(binding);
                 } else if (descr instanceof AtomicExprDescr atom) {
-                    operand(atom.getExpression());
+                    alone(operand(atom.getExpression()));
                 } else {
-                    report(base, "this condition is not allowed: " + descr);
+                    report(base, "this condition is not part of the rules language: compare fields with values, combined with `&&`, `||` and `!`");
                 }
             }
 
-            private String operand(String operand) {
+            /**
+             * A value alone is a condition only when it is yes/no and computed (such as {@code a.isBefore(b)}): a
+             * yes/no question alone would fail on "not answered", which is neither true nor false.
+             */
+            private void alone(Comparisons.Side alone) {
+                String kind = alone.kind();
+                if (kind == null) return;
+                String written = alone.written().strip();
+                if (!kind.equals(Comparisons.YES_NO)) {
+                    report(alone.offset(), alone.shown() + " is " + Comparisons.inWords(kind) + ", not a condition: compare it with a value, such as `"
+                            + written + (kind.equals(Comparisons.NUMBER) ? " >= 18`" : " == …`"));
+                } else if (!written.replaceAll("^[!(\\s]+", "").contains("(")) { // a field read, not a computed yes/no
+                    report(alone.offset(), alone.shown() + " alone is not a condition: write `" + written + " == true` or `" + written
+                            + " == false` (a question not answered is neither)");
+                }
+            }
+
+            private void relation(RelationalExprDescr relation) {
+                Comparisons.Side left = side(relation.getLeft());
+                String operator = relation.getOperator();
+                int at = base < 0 ? -1 : base + locate(operator);
+                boolean allowed = OPERATORS.contains(operator) && (relation.getParameters() == null || relation.getParameters().isEmpty());
+                if (!allowed) {
+                    report(at, "`" + operator + "` is not allowed: compare with " + String.join(" ", OPERATORS.stream().sorted().toList()) + ", `in` or `not in`");
+                }
+                Comparisons.Side right = side(relation.getRight());
+                if (allowed && left != null && right != null) {
+                    Comparisons.Mismatch mismatch = Comparisons.check(left, operator, at, right);
+                    if (mismatch != null) report(mismatch.offset(), mismatch.message());
+                }
+            }
+
+            /** One side of a comparison; null when it is itself a condition (checked as one). */
+            private Comparisons.Side side(BaseDescr descr) {
+                if (descr instanceof BindingDescr binding) {
+                    int place = locate(binding.getVariable());
+                    if (binding.isUnification()) report(base + place, "`:=` is not allowed: bind with `$name : field`");
+                    if (!binding.getVariable().startsWith("$")) report(base + place, "a variable's name starts with `$`, such as `$" + binding.getVariable() + "`");
+                    Comparisons.Side bound = operand(binding.getExpression());
+                    scope.bind(binding.getVariable(), bound.type() == null ? Expressions.NUMBER : bound.type());
+                    return bound;
+                }
+                if (descr instanceof AtomicExprDescr atom) return operand(atom.getExpression());
+                part(descr);
+                return null;
+            }
+
+            private Comparisons.Side operand(String operand) {
                 int place = locate(operand);
-                return expression(operand, base < 0 ? -1 : base + place, scope);
+                int offset = base < 0 ? -1 : base + place;
+                return new Comparisons.Side(operand, expression(operand, offset, scope), offset, scope.values(operand));
             }
 
             /** Where {@code piece} next occurs in the constraint (Drools keeps no columns for operands). */
@@ -460,6 +546,15 @@ public final class LanguageCheck {
             if (from < 0) return -1;
             int found = text.indexOf(piece, from);
             return found < 0 ? from : found;
+        }
+
+        /** Reports the second use of a name that must be unique across the files, with where the first one is. */
+        private void unique(String key, int offset, String what, String fix) {
+            RuleProblem here = offset < 0 ? RuleProblem.in(file.path(), "") : TextLocator.at(file, text, offset, "");
+            RuleProblem first = names.putIfAbsent(key, here);
+            if (first != null) {
+                report(offset, what + " (the other is at " + first.toString().replaceFirst(": $", "") + "): " + fix);
+            }
         }
 
         private void refuse(BaseDescr descr, String form) {

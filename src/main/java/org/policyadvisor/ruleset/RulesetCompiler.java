@@ -52,6 +52,7 @@ public final class RulesetCompiler {
         KieContainer container = kie.newKieContainer(releaseId);
         try {
             KieBase kieBase = container.getKieBase();
+            EmptyConsequences.skip(kieBase, language.computing());
             FactType applicantType = CatalogueReader.applicantType(kieBase, files);
             Catalogue catalogue = new CatalogueReader(files, kieBase, applicantType, language).read();
             return new Ruleset(version(files), clock.instant(), files, catalogue, kieBase, applicantType, container, releaseId);
@@ -85,7 +86,6 @@ public final class RulesetCompiler {
     private static RuleProblem problem(Message message) {
         String path = message.getPath();
         if (path != null && path.startsWith(RESOURCES)) path = path.substring(RESOURCES.length());
-        return new RuleProblem(path, message.getLine() > 0 ? message.getLine() : null,
-                message.getColumn() > 0 ? message.getColumn() : null, message.getText().strip());
+        return DroolsMessages.inStaffWords(path, message.getLine(), message.getColumn(), message.getText());
     }
 }

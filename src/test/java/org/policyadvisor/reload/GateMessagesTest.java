@@ -3,7 +3,9 @@ package org.policyadvisor.reload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,8 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.policyadvisor.CheckCommand;
+import org.policyadvisor.TestServer;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.ruleset.RulesetCompiler;
 
 /**
  * What {@code check} says to policy staff about problems no single file shows, and about YAML mistakes: the place,
@@ -38,9 +42,14 @@ class GateMessagesTest {
     }
 
     private String check() {
+        return check(null);
+    }
+
+    /** {@code check rules/ --against <against>}: the exit code, a newline, then what it printed. */
+    private String check(String against) {
         RulesFixture.write(rules, files);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int exit = CheckCommand.run(rules, new PrintStream(output, true, StandardCharsets.UTF_8));
+        int exit = CheckCommand.run(rules, against, new PrintStream(output, true, StandardCharsets.UTF_8));
         String report = output.toString(StandardCharsets.UTF_8);
         assertThat(report).doesNotContain("org.", "java.", "Exception", "`com.");
         return exit + "\n" + report;
@@ -177,5 +186,67 @@ class GateMessagesTest {
         } finally {
             active.current().ifPresent(Ruleset::release);
         }
+    }
+
+    @Test
+    void check_against_a_published_folder_shows_a_removed_program_as_removed_and_still_passes() {
+        addSecondProgram(2);
+        Path published = root.resolve("published");
+        RulesFixture.write(published, files);
+        files.keySet().removeIf(path -> path.startsWith("programs/second/"));
+
+        String report = check(published.toString());
+
+        assertThat(report).startsWith("0\n").contains("REMOVED program 'second' (Second): published in " + published
+                + " but not in these rules; once these are published, advice no longer lists it").doesNotContain("ADDED");
+        assertThat(report.lines().filter(l -> l.startsWith("REMOVED"))).hasSize(1);
+    }
+
+    @Test
+    void check_against_a_published_folder_shows_an_added_program() {
+        Path published = root.resolve("published");
+        RulesFixture.write(published, files);
+        addSecondProgram(2);
+
+        assertThat(check(published.toString())).startsWith("0\n")
+                .contains("ADDED program 'second' (Second): new, not published in " + published + "; once these are published, advice lists it")
+                .doesNotContain("REMOVED");
+    }
+
+    @Test
+    void check_against_the_same_programs_says_so() {
+        Path published = root.resolve("published");
+        RulesFixture.write(published, files);
+
+        assertThat(check(published.toString())).startsWith("0\n").contains("SAME PROGRAMS as " + published + ": none removed, none added");
+    }
+
+    @Test
+    void check_against_the_live_service_reads_its_public_program_list() {
+        addSecondProgram(2);
+        Ruleset live = new RulesetCompiler(Clock.systemUTC()).compile(RulesFixture.ruleFiles(files));
+        try (TestServer server = TestServer.start(live)) {
+            files.keySet().removeIf(path -> path.startsWith("programs/second/"));
+            String address = server.uri("/").toString();
+
+            assertThat(check(address)).startsWith("0\n").contains("REMOVED program 'second' (Second): published in " + address
+                    + " but not in these rules");
+        } finally {
+            live.release();
+        }
+    }
+
+    @Test
+    void check_against_what_cannot_be_read_is_one_line_and_exit_2() throws IOException {
+        Path nowhere = root.resolve("nowhere");
+        assertThat(check(nowhere.toString())).isEqualTo("2\ncannot compare with " + nowhere + ": " + nowhere
+                + " is neither a folder of published rules nor the service's address (http://… or https://…)\n");
+
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        assertThat(check("http://localhost:" + port)).isEqualTo("2\ncannot compare with http://localhost:" + port
+                + ": the service at http://localhost:" + port + "/api/v1/programs cannot be reached: is the address right and the service running?\n");
     }
 }

@@ -67,7 +67,8 @@ class RulesPipelineTest {
             assertThat(p.file()).isEqualTo(RulesFixture.TINY_DRL);
             assertThat(p.line()).isEqualTo(13);
             assertThat(p.column()).isEqualTo(22);
-            assertThat(p.message()).contains("no viable alternative at input ')'");
+            assertThat(p.message()).isEqualTo("`)` cannot be read here: look for a typo, or a missing `)`, `,`, `end` or quote just before it"
+                    + " (rule \"adult: is an adult\")");
         });
         assertThat(active.current().orElseThrow().version()).isEqualTo(firstVersion);
         assertThat(pipeline.status().lastAttempt()).isEqualTo(attempt);
