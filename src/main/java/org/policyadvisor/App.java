@@ -2,6 +2,9 @@ package org.policyadvisor;
 
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -64,6 +67,9 @@ public final class App {
     }
 
     private static void serve(Settings settings, Logger log) {
+        if (!free(settings.get(Settings.PORT)) || !free(settings.get(Settings.MANAGEMENT_PORT))) {
+            busyPort(settings, log); // at once, before the database opens and the rules build
+        }
         Path rulesDir = settings.get(Settings.RULES_DIR);
         ActiveRuleset rules = new ActiveRuleset();
         ServiceMetrics metrics = new ServiceMetrics();
@@ -94,10 +100,7 @@ public final class App {
         try {
             app.start(settings.get(Settings.PORT));
         } catch (JavalinBindException e) {
-            // A busy port: say so in one line and stop now, not after the rules are built.
-            log.error("cannot listen on port {}{}: it is in use or not allowed (PORT, MANAGEMENT_PORT)", settings.get(Settings.PORT),
-                    settings.get(Settings.MANAGEMENT_PORT) == null ? "" : " or " + settings.get(Settings.MANAGEMENT_PORT));
-            System.exit(1);
+            busyPort(settings, log); // taken between the check above and now
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown.stop(app), "graceful-stop"));
         log.info("listening on {}", addresses(app));
@@ -110,6 +113,25 @@ public final class App {
         RulesWatcher.start(rulesDir, pipeline, RulesWatcher.QUIET_PERIOD);
         pipeline.reload(); // an edit saved while the first build ran; equal content builds nothing
         log.info("serving ruleset {} from {}, watching for changes", rules.current().orElseThrow().version(), rulesDir.toAbsolutePath());
+    }
+
+    /** Whether a listening socket can be had on this port (all interfaces, as the server binds); null or 0: yes. */
+    private static boolean free(Integer port) {
+        if (port == null || port == 0) return true;
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // as Jetty binds: a port left in TIME_WAIT by a stopped server is free
+            probe.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A busy port, in one line, and exit 1. */
+    private static void busyPort(Settings settings, Logger log) {
+        log.error("cannot listen on port {}{}: it is in use or not allowed (PORT, MANAGEMENT_PORT)", settings.get(Settings.PORT),
+                settings.get(Settings.MANAGEMENT_PORT) == null ? "" : " or " + settings.get(Settings.MANAGEMENT_PORT));
+        System.exit(1);
     }
 
     /** Where the server really listens: {@code 0.0.0.0:8080 (api)} for all interfaces, as bound. */

@@ -99,7 +99,9 @@ class AppCommandLineTest {
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.output()).contains("cannot listen on port " + busy.getLocalPort())
-                    .doesNotContain("serving ruleset").doesNotContain("\tat ").doesNotContain("Exception");
+                    .doesNotContain("serving ruleset").doesNotContain("\tat ").doesNotContain("Exception")
+                    .doesNotContain("records"); // refused before the database is even opened
+            assertThat(run.output().strip().lines()).hasSize(1);
         }
     }
 
