@@ -153,7 +153,7 @@ public final class LanguageCheck {
                     fields.put(field.getFieldName(), field.getPattern().getObjectType());
                     AnnotationDescr allowed = field.getAnnotation("values");
                     if (allowed != null && allowed.getSingleValue() != null) {
-                        values.put(type.getTypeName() + "." + field.getFieldName(), CatalogueReader.list(allowed.getSingleValue()));
+                        values.put(type.getTypeName() + "." + field.getFieldName(), Metadata.list(allowed.getSingleValue()));
                     }
                 }
                 types.put(type.getTypeName(), fields);

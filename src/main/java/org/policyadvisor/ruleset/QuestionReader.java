@@ -55,7 +55,7 @@ final class QuestionReader {
     private Question question(FactField field, QuestionTexts texts, Object defaults) {
         String name = field.getName();
         Map<String, Object> meta = field.getMetaData() == null ? Map.of() : field.getMetaData();
-        List<String> values = CatalogueReader.list(meta.get("values"));
+        List<String> values = Metadata.list(meta.get("values"));
         QuestionType type = questionType(field.getType(), values);
         if (type == null) {
             problems.at("applicant.drl", name + " :", "question '" + name + "' has type " + field.getType().getSimpleName()
@@ -72,7 +72,7 @@ final class QuestionReader {
         }
         valueLabels.keySet().stream().filter(v -> !values.contains(v))
                 .forEach(v -> problems.at(CatalogueReader.APPLICANT_TEXTS, name + ":", "labels a value '" + v + "' that question '" + name + "' does not allow"));
-        String appliesTo = CatalogueReader.string(meta.get("appliesTo"));
+        String appliesTo = Metadata.string(meta.get("appliesTo"));
         if (appliesTo != null && !appliesTo.equals("PERSON") && !appliesTo.equals("ORGANIZATION")) {
             problems.at("applicant.drl", name + " :", "@appliesTo of '" + name + "' must be PERSON or ORGANIZATION");
         }
@@ -97,7 +97,7 @@ final class QuestionReader {
     }
 
     private Integer integer(Object value, String field) {
-        String text = CatalogueReader.string(value);
+        String text = Metadata.string(value);
         if (text == null) return null;
         try {
             return Integer.valueOf(text);
