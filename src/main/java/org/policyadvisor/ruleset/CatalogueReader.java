@@ -23,7 +23,6 @@ import org.policyadvisor.catalogue.Unit;
 final class CatalogueReader {
 
     static final String APPLICANT = "Applicant";
-    static final String APPLICANT_TEXTS = "applicant.yaml";
     static final String ASSUMPTIONS = "assumptions.yaml";
     static final String UNITS = "units.yaml";
 
@@ -60,7 +59,7 @@ final class CatalogueReader {
         if (!files.problems().isEmpty()) throw new RulesetRejected(files.problems());
         Map<String, Question> questionsByField = new LinkedHashMap<>();
         questions.forEach(q -> questionsByField.put(q.field(), q));
-        Map<String, Criterion> criteria = new CriterionReader(files, kieBase, language).read(questionsByField, assumptions, programReader::criterionTexts);
+        Map<String, Criterion> criteria = new CriterionReader(files, kieBase, language, APPLICANT).read(questionsByField, assumptions, programReader::criterionTexts);
         Map<String, Unit> units = readUnits();
         List<Program> programs = programReader.read(criteria, units, assumptions);
         if (!files.problems().isEmpty()) throw new RulesetRejected(files.problems());
@@ -69,7 +68,7 @@ final class CatalogueReader {
     }
 
     private List<Question> readQuestions() {
-        Map<String, QuestionReader.QuestionTexts> texts = files.readYaml(APPLICANT_TEXTS,
+        Map<String, QuestionReader.QuestionTexts> texts = files.readYaml(QuestionReader.TEXTS,
                 new TypeReference<LinkedHashMap<String, QuestionReader.QuestionTexts>>() {});
         return texts == null ? List.of() : new QuestionReader(applicantType, texts, files::problem).read();
     }

@@ -34,8 +34,11 @@ final class CriterionReader {
     private final CatalogueFiles files;
     private final KieBase kieBase;
     private final LanguageCheck.Result language;
+    private final String applicant;
 
-    CriterionReader(CatalogueFiles files, KieBase kieBase, LanguageCheck.Result language) {
+    /** @param applicant the declared type whose fields are the questions */
+    CriterionReader(CatalogueFiles files, KieBase kieBase, LanguageCheck.Result language, String applicant) {
+        this.applicant = applicant;
         this.files = files;
         this.kieBase = kieBase;
         this.language = language;
@@ -92,7 +95,7 @@ final class CriterionReader {
                 files.problem(null, where, where + " has @fields, which is no longer written: the questions a rule reads are worked out from its conditions; remove it");
             }
             // Read from the parsed conditions: a condition is unknown while any question it reads is unanswered.
-            List<String> fields = List.copyOf(language.fieldsRead(rule.getName(), CatalogueReader.APPLICANT));
+            List<String> fields = List.copyOf(language.fieldsRead(rule.getName(), applicant));
             conditions.add(new Condition(rule.getPackageName() + "/" + rule.getName(), rule.getName(), fields));
         }
         if (combines.size() > 1 || !(combines.contains("all") || combines.contains("any"))) {

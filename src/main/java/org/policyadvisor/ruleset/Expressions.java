@@ -402,11 +402,11 @@ final class Expressions {
     }
 
     private Collection<String> declaredTypes() {
-        return scope instanceof Declared declared ? declared.types() : List.of();
+        return scope instanceof TypeNames names ? names.types() : List.of();
     }
 
     /** A scope that can also list the declared types, for suggestions. */
-    interface Declared {
+    interface TypeNames {
         Collection<String> types();
     }
 
