@@ -116,7 +116,11 @@ class AppCommandLineTest {
         ObjectMapper mapper = new ObjectMapper();
         List<String> lines = json.output().lines().filter(l -> !l.isBlank()).toList();
         assertThat(lines).isNotEmpty();
-        for (String line : lines) assertThat(mapper.readTree(line).get("level").asText()).isNotBlank();
+        for (String line : lines) {
+            com.fasterxml.jackson.databind.JsonNode event = mapper.readTree(line);
+            assertThat(event.get("level").asText()).isNotBlank();
+            assertThat(java.time.OffsetDateTime.parse(event.get("time").asText())).as(line).isNotNull(); // ISO-8601 with offset
+        }
         assertThat(json.output()).contains("x.drl:2:1:"); // JSON writes / as \\/
     }
 }

@@ -22,11 +22,18 @@ final class ProblemErrorHandler extends ErrorHandler {
         this.messages = messages;
     }
 
+    /** Jetty writes an error body only for GET, POST and HEAD; a PUT or DELETE refused gets problem+json too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         Lang lang = Lang.fromAcceptLanguage(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)).orElse(Lang.DEFAULT);
         String key = key(code);
-        String requestId = RequestIds.accept(request.getHeaders().get(RequestIds.HEADER));
+        String given = response.getHeaders().get(RequestIds.HEADER); // set by whoever logged the refusal, e.g. SlowBodyCutOff
+        String requestId = given != null ? given : RequestIds.accept(request.getHeaders().get(RequestIds.HEADER));
         List<Object> args = switch (code) {
             case 413 -> List.of(AdviceController.MAX_BODY_BYTES);
             case 415 -> List.of(AdviceController.JSON + ", " + AdviceController.FORM);

@@ -2,6 +2,7 @@ package org.policyadvisor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import org.policyadvisor.advice.EvaluationLimits;
 import org.policyadvisor.metrics.ServiceMetrics;
 import org.policyadvisor.reload.RulesPipeline;
 import org.policyadvisor.ruleset.ActiveRuleset;
+import org.policyadvisor.testing.LogCapture;
 
 /** MANAGEMENT_PORT: /metrics and the rules administration only there, the public API only on the main port. */
 class ManagementPortTest {
@@ -69,6 +71,23 @@ class ManagementPortTest {
         for (String probe : new String[] {"/health", "/ready"}) {
             assertThat(status(api, probe)).isEqualTo(200);
             assertThat(status(management, probe)).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void each_refused_admin_call_leaves_one_warn_line_without_the_token() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            int wrong = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.managementPort() + "/api/v1/rules/reload"))
+                    .header("Authorization", "Bearer guess-7731").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            int none = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.managementPort() + "/api/v1/rules/reload"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+
+            assertThat(List.of(wrong, none)).containsExactly(401, 401);
+            List<String> refusals = log.at(Level.WARN).stream().map(e -> e.getFormattedMessage())
+                    .filter(m -> m.startsWith("admin call refused: POST /api/v1/rules/reload 401")).toList();
+            assertThat(refusals).hasSize(2).anyMatch(m -> m.contains("wrong token")).anyMatch(m -> m.contains("no token"));
+            assertThat(log.events()).noneMatch(e -> e.getFormattedMessage().contains("guess-7731"));
         }
     }
 }
