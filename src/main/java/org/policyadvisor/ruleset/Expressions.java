@@ -56,6 +56,11 @@ final class Expressions {
 
         Collection<String> bindings();
 
+        /** Whether {@code word} is one of the values some field allows by its {@code @values}. */
+        default boolean isValue(String word) {
+            return false;
+        }
+
         /** {@code "`not`"} when {@code name} was bound inside a {@code not} (or {@code exists}) and has no value here; else null. */
         default String hiddenIn(String name) {
             return null;
@@ -356,6 +361,7 @@ final class Expressions {
         String type = scope.fieldType(pattern, token.text);
         if (type == null) {
             String suggestion = Suggestions.didYouMean(token.text, scope.fields(pattern));
+            if (scope.isValue(token.text)) suggestion = "; to compare with the value " + token.text + ", write it in quotes: \"" + token.text + "\"";
             throw new Refused(token.offset, "`" + token.text + "` is not a field of " + pattern
                     + (suggestion.isEmpty() ? elsewhere(token.text) : suggestion));
         }

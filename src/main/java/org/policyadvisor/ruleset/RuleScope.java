@@ -52,6 +52,11 @@ final class RuleScope implements Expressions.Scope, Expressions.TypeNames {
     }
 
     @Override
+    public boolean isValue(String word) {
+        return values.values().stream().anyMatch(allowed -> allowed.contains(word));
+    }
+
+    @Override
     public String hiddenIn(String name) {
         return hidden.get(name);
     }

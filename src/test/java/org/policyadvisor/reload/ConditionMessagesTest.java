@@ -117,6 +117,12 @@ class ConditionMessagesTest {
                         + "(rule \"adult: is an adult\")"),
                 Arguments.of("Applicant(age >= 18))", "13:25: `)` is not expected here: is a `)`, `,` or quote missing before it, or one too many? "
                         + "(rule \"adult: is an adult\")"),
+                Arguments.of("Applicant(age = 18)", "13:19: `=` is not expected here: compare with `==`; `>=` and `<=` end with `=` (rule \"adult: is an adult\")"),
+                Arguments.of("Applicant(age >= 18 and age <= 30)", "13:25: `and` is not expected here: inside a pattern, join conditions with "
+                        + "`&&` (and) or `||` (or) (rule \"adult: is an adult\")"),
+                Arguments.of("Applicant(residency in [\"HK\"])", "13:25: `in` is not expected here: write the values in parentheses: "
+                        + "`field in (\"A\", \"B\")` (rule \"adult: is an adult\")"),
+                Arguments.of("Applicant(residency == HK)", "13:28: `HK` is not a field of Applicant; to compare with the value HK, write it in quotes: \"HK\""),
                 Arguments.of("Applicant(age >= 18 &&)", "13:27: `)` cannot be read here: look for a typo, or a missing `)`, `,`, `end` or quote just before it "
                         + "(rule \"adult: is an adult\")"));
     }
