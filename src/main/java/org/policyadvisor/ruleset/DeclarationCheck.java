@@ -114,7 +114,7 @@ final class DeclarationCheck {
     private void literal(String written, int offset, String context) {
         try {
             Expressions.literal(written);
-        } catch (Expressions.Refused e) {
+        } catch (Refused e) {
             file.report(offset < 0 ? -1 : offset + e.offset, context + ": " + e.getMessage());
         }
     }

@@ -56,7 +56,7 @@ final class DrlFile {
     String expression(String written, int offset, RuleScope scope) {
         try {
             return Expressions.expression(written, scope);
-        } catch (Expressions.Refused e) {
+        } catch (Refused e) {
             report(offset < 0 ? -1 : offset + e.offset, e.getMessage());
             return null;
         }

@@ -174,7 +174,7 @@ final class RuleCheck {
             } else if (statements > 0) {
                 computing.add(rule.getName());
             }
-        } catch (Expressions.Refused e) {
+        } catch (Refused e) {
             file.report(offset < 0 ? -1 : offset + e.offset, e.getMessage());
         }
     }
