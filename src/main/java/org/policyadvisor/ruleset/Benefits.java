@@ -113,6 +113,6 @@ final class Benefits {
     }
 
     private static String string(Object value) {
-        return CatalogueReader.string(value);
+        return Metadata.string(value);
     }
 }

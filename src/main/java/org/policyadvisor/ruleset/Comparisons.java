@@ -46,10 +46,11 @@ final class Comparisons {
     static String kind(String type) {
         if (type == null) return null;
         return switch (type) {
-            case Expressions.NUMBER, "Integer", "int", "Long", "long", "Double", "double", "Number" -> NUMBER;
-            case Expressions.TEXT -> TEXT;
-            case Expressions.BOOLEAN, "boolean" -> YES_NO;
-            case Expressions.DATE -> DATE;
+            // declared field types, and the names Expressions gives what it computes ("number")
+            case "number", "Integer", "int", "Long", "long", "Double", "double", "Number" -> NUMBER;
+            case "String" -> TEXT;
+            case "Boolean", "boolean" -> YES_NO;
+            case "LocalDate" -> DATE;
             default -> type;
         };
     }

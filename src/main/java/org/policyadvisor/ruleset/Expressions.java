@@ -56,6 +56,11 @@ final class Expressions {
 
         Collection<String> bindings();
 
+        /** Whether {@code word} is one of the values some field allows by its {@code @values}. */
+        default boolean isValue(String word) {
+            return false;
+        }
+
         /** {@code "`not`"} when {@code name} was bound inside a {@code not} (or {@code exists}) and has no value here; else null. */
         default String hiddenIn(String name) {
             return null;
@@ -64,32 +69,14 @@ final class Expressions {
         void read(String type, String field);
     }
 
-    /** Refused input, at an offset into the text being read. */
-    static final class Refused extends RuntimeException {
-        final int offset;
-
-        Refused(int offset, String message) {
-            super(message, null, false, false);
-            this.offset = offset;
-        }
-    }
-
-    private enum Kind { NAME, NUMBER, TEXT, SYMBOL, END }
-
-    private record Token(Kind kind, String text, int offset) {
-        boolean is(String symbol) {
-            return (kind == Kind.SYMBOL || kind == Kind.NAME) && text.equals(symbol);
-        }
-    }
-
     private final String text;
-    private final List<Token> tokens;
+    private final List<Tokens.Token> tokens;
     private final Scope scope;
     private int next;
 
     private Expressions(String text, Scope scope) {
         this.text = text;
-        this.tokens = tokenize(text);
+        this.tokens = Tokens.of(text);
         this.scope = scope;
     }
 
@@ -104,16 +91,16 @@ final class Expressions {
     /** A literal value alone (text, a number, true, false or null): what metadata and declared defaults may be. */
     static void literal(String text) {
         Expressions reader = new Expressions(text, null);
-        Token token = reader.peek();
+        Tokens.Token token = reader.peek();
         if (token.is("-")) {
             reader.next++;
-            if (reader.peek().kind != Kind.NUMBER) throw new Refused(token.offset, "only a number can be negative");
+            if (reader.peek().kind() != Tokens.Kind.NUMBER) throw new Refused(token.offset(), "only a number can be negative");
         }
-        Token value = reader.take();
-        boolean literal = value.kind == Kind.NUMBER || value.kind == Kind.TEXT
+        Tokens.Token value = reader.take();
+        boolean literal = value.kind() == Tokens.Kind.NUMBER || value.kind() == Tokens.Kind.TEXT
                 || value.is("true") || value.is("false") || value.is("null");
         if (!literal) {
-            throw new Refused(value.offset, "`" + value.text + "` is not a plain value: write text in double quotes, a number, true or false");
+            throw new Refused(value.offset(), "`" + value.text() + "` is not a plain value: write text in double quotes, a number, true or false");
         }
         reader.expectEnd("only one plain value may be written here");
     }
@@ -122,16 +109,16 @@ final class Expressions {
     static int consequence(String text, Scope scope) {
         Expressions reader = new Expressions(text, scope);
         int statements = 0;
-        while (reader.peek().kind != Kind.END) {
-            Token first = reader.take();
+        while (reader.peek().kind() != Tokens.Kind.END) {
+            Tokens.Token first = reader.take();
             if (first.is(";")) continue;
             if (first.is("insert")) {
                 reader.insert();
             } else if (first.is("modify")) {
                 reader.modify();
             } else {
-                throw new Refused(first.offset, "a consequence may only hold `insert(new Type(…));` and `modify($fact) { setField(…) }`; `"
-                        + first.text + "` cannot start a statement");
+                throw new Refused(first.offset(), "a consequence may only hold `insert(new Type(…));` and `modify($fact) { setField(…) }`; `"
+                        + first.text() + "` cannot start a statement");
             }
             statements++;
         }
@@ -143,25 +130,25 @@ final class Expressions {
     private void insert() {
         expect("(", "write `insert(new Type(…));`");
         expect("new", "write `insert(new Type(…));`");
-        Token type = take();
-        Collection<String> fields = type.kind == Kind.NAME ? scope.fields(type.text) : null;
+        Tokens.Token type = take();
+        Collection<String> fields = type.kind() == Tokens.Kind.NAME ? scope.fields(type.text()) : null;
         if (fields == null) {
-            throw new Refused(type.offset, "`" + type.text + "` is not a type declared in the rules" + Suggestions.didYouMean(type.text, declaredTypes()));
+            throw new Refused(type.offset(), "`" + type.text() + "` is not a type declared in the rules" + Suggestions.didYouMean(type.text(), declaredTypes()));
         }
-        expect("(", "write the values of every field of " + type.text + " in order: `new " + type.text + "(…)`");
+        expect("(", "write the values of every field of " + type.text() + " in order: `new " + type.text() + "(…)`");
         int values = 0;
         List<String> names = List.copyOf(fields);
         if (!peek().is(")")) {
             do {
                 int start = next;
                 String kind = Comparisons.kind(additive());
-                if (values < names.size()) fits(start, kind, type.text, names.get(values));
+                if (values < names.size()) fits(start, kind, type.text(), names.get(values));
                 values++;
             } while (accept(","));
         }
         expect(")", "close the list of values with `)`");
         if (values != fields.size()) {
-            throw new Refused(type.offset, "`new " + type.text + "(…)` needs " + fields.size() + " values, one per field in order ("
+            throw new Refused(type.offset(), "`new " + type.text() + "(…)` needs " + fields.size() + " values, one per field in order ("
                     + String.join(", ", fields) + "); found " + values);
         }
         expect(")", "close `insert(` with `)`");
@@ -170,27 +157,27 @@ final class Expressions {
 
     private void modify() {
         expect("(", "write `modify($fact) { setField(…) }`");
-        Token variable = take();
-        String type = variable.kind == Kind.NAME ? scope.binding(variable.text) : null;
+        Tokens.Token variable = take();
+        String type = variable.kind() == Tokens.Kind.NAME ? scope.binding(variable.text()) : null;
         if (type == null || scope.fields(type) == null) {
-            throw new Refused(variable.offset, "`modify` needs a variable bound to a fact in the `when` part, such as `$claim : Claim(…)`"
-                    + Suggestions.didYouMean(variable.text, scope.bindings()));
+            throw new Refused(variable.offset(), "`modify` needs a variable bound to a fact in the `when` part, such as `$claim : Claim(…)`"
+                    + Suggestions.didYouMean(variable.text(), scope.bindings()));
         }
-        expect(")", "write `modify(" + variable.text + ") { setField(…) }`");
-        expect("{", "write `modify(" + variable.text + ") { setField(…) }`");
+        expect(")", "write `modify(" + variable.text() + ") { setField(…) }`");
+        expect("{", "write `modify(" + variable.text() + ") { setField(…) }`");
         do {
-            Token setter = take();
-            String field = setter.kind == Kind.NAME && setter.text.startsWith("set") && setter.text.length() > 3
-                    ? Character.toLowerCase(setter.text.charAt(3)) + setter.text.substring(4) : null;
+            Tokens.Token setter = take();
+            String field = setter.kind() == Tokens.Kind.NAME && setter.text().startsWith("set") && setter.text().length() > 3
+                    ? Character.toLowerCase(setter.text().charAt(3)) + setter.text().substring(4) : null;
             if (field == null || scope.fieldType(type, field) == null) {
                 List<String> setters = scope.fields(type).stream().map(Expressions::setter).toList();
-                throw new Refused(setter.offset, "`" + setter.text + "` does not set a field of " + type
-                        + Suggestions.didYouMean(setter.text, setters));
+                throw new Refused(setter.offset(), "`" + setter.text() + "` does not set a field of " + type
+                        + Suggestions.didYouMean(setter.text(), setters));
             }
-            expect("(", "write `" + setter.text + "(value)`");
+            expect("(", "write `" + setter.text() + "(value)`");
             int start = next;
             fits(start, Comparisons.kind(additive()), type, field);
-            expect(")", "close `" + setter.text + "(` with `)`");
+            expect(")", "close `" + setter.text() + "(` with `)`");
         } while (accept(","));
         expect("}", "separate the fields with `,` and close the block with `}`");
         accept(";");
@@ -200,12 +187,12 @@ final class Expressions {
     private void fits(int start, String kind, String type, String field) {
         String declared = scope.fieldType(type, field);
         if (PRIMITIVES.contains(declared) && written(start).equals("null")) {
-            throw new Refused(tokens.get(start).offset, "`" + field + "` of " + type + " is declared `" + declared + "`, which cannot be empty: "
+            throw new Refused(tokens.get(start).offset(), "`" + field + "` of " + type + " is declared `" + declared + "`, which cannot be empty: "
                     + "give it a value, or declare it `" + PRIMITIVES_BOXED.get(declared) + "`");
         }
         String wanted = Comparisons.kind(declared);
         if (kind == null || wanted == null || kind.equals(wanted)) return;
-        throw new Refused(tokens.get(start).offset, "`" + written(start) + "` is " + Comparisons.inWords(kind) + ", and `" + field + "` of "
+        throw new Refused(tokens.get(start).offset(), "`" + written(start) + "` is " + Comparisons.inWords(kind) + ", and `" + field + "` of "
                 + type + " is " + Comparisons.inWords(wanted) + ": give it a value of that kind");
     }
 
@@ -219,7 +206,7 @@ final class Expressions {
         int start = next;
         String type = term();
         while (peek().is("+") || peek().is("-")) {
-            Token operator = take();
+            Tokens.Token operator = take();
             int right = next;
             String rightType = term();
             if (operator.is("+") && (TEXT.equals(type) || TEXT.equals(rightType))) {
@@ -236,7 +223,7 @@ final class Expressions {
         int start = next;
         String type = unary();
         while (peek().is("*") || peek().is("/")) {
-            Token operator = take();
+            Tokens.Token operator = take();
             int right = next;
             numbers(operator, type, start, unary(), right);
             type = NUMBER;
@@ -246,13 +233,13 @@ final class Expressions {
 
     private String unary() {
         if (peek().is("-") || peek().is("!")) {
-            Token operator = take();
+            Tokens.Token operator = take();
             int start = next;
             String type = unary();
             String wanted = operator.is("-") ? Comparisons.NUMBER : Comparisons.YES_NO;
             String kind = Comparisons.kind(type);
             if (kind != null && !kind.equals(wanted)) {
-                throw new Refused(operator.offset, "`" + operator.text + "` works on " + (operator.is("-") ? "numbers" : "yes/no values")
+                throw new Refused(operator.offset(), "`" + operator.text() + "` works on " + (operator.is("-") ? "numbers" : "yes/no values")
                         + ", and `" + written(start) + "` is " + Comparisons.inWords(kind));
             }
             return operator.is("-") ? NUMBER : BOOLEAN;
@@ -261,20 +248,20 @@ final class Expressions {
     }
 
     /** Arithmetic works on numbers: both sides of {@code operator}, which start at tokens {@code left} and {@code right}. */
-    private void numbers(Token operator, String leftType, int left, String rightType, int right) {
+    private void numbers(Tokens.Token operator, String leftType, int left, String rightType, int right) {
         for (int side = 0; side < 2; side++) {
             String kind = Comparisons.kind(side == 0 ? leftType : rightType);
             if (kind != null && !kind.equals(Comparisons.NUMBER)) {
-                String shown = side == 0 ? text.substring(tokens.get(left).offset, operator.offset).strip() : written(right);
-                throw new Refused(operator.offset, "`" + operator.text + "` works on numbers, and `" + shown + "` is " + Comparisons.inWords(kind));
+                String shown = side == 0 ? text.substring(tokens.get(left).offset(), operator.offset()).strip() : written(right);
+                throw new Refused(operator.offset(), "`" + operator.text() + "` works on numbers, and `" + shown + "` is " + Comparisons.inWords(kind));
             }
         }
     }
 
     /** The text of the tokens from {@code start} up to the last one taken. */
     private String written(int start) {
-        Token last = tokens.get(Math.max(start, next - 1));
-        return text.substring(tokens.get(start).offset, last.offset + last.text.length()).strip();
+        Tokens.Token last = tokens.get(Math.max(start, next - 1));
+        return text.substring(tokens.get(start).offset(), last.offset() + last.text().length()).strip();
     }
 
     /** An argument of a method: {@code kind} or unknown, else refused at its start. */
@@ -282,84 +269,85 @@ final class Expressions {
         int start = next;
         String found = Comparisons.kind(additive());
         if (found != null && !found.equals(kind)) {
-            throw new Refused(tokens.get(start).offset, "`" + method + "` takes " + Comparisons.inWords(kind) + ", and `" + written(start)
+            throw new Refused(tokens.get(start).offset(), "`" + method + "` takes " + Comparisons.inWords(kind) + ", and `" + written(start)
                     + "` is " + Comparisons.inWords(found));
         }
     }
 
     private String primary() {
-        Token token = take();
-        switch (token.kind) {
+        Tokens.Token token = take();
+        switch (token.kind()) {
             case NUMBER:
                 return NUMBER;
             case TEXT:
                 return TEXT;
             case END:
-                throw new Refused(token.offset, "a value is missing here");
+                throw new Refused(token.offset(), "a value is missing here");
             case SYMBOL:
                 if (token.is("(")) {
                     String type = additive();
                     expect(")", "close the parenthesis with `)`");
                     return type;
                 }
-                throw new Refused(token.offset, "`" + token.text + "` is not allowed here: write a value, a field or a `$variable`");
+                throw new Refused(token.offset(), "`" + token.text() + "` is not allowed here: write a value, a field or a `$variable`");
             default:
                 break;
         }
         if (token.is("true") || token.is("false")) return BOOLEAN;
         if (token.is("null")) return null;
         if (token.is("Math")) return math(token);
-        if (token.is("new")) throw new Refused(token.offset, "`new` may only be used as `insert(new Type(…));` in a consequence");
+        if (token.is("new")) throw new Refused(token.offset(), "`new` may only be used as `insert(new Type(…));` in a consequence");
         String type = name(token);
         while (peek().is(".")) {
             take();
             type = member(type, take());
         }
-        if (peek().is("(")) throw new Refused(token.offset, "`" + token.text + "(…)` is not a method rules may call; " + methods());
+        if (peek().is("(")) throw new Refused(token.offset(), "`" + token.text() + "(…)` is not a method rules may call; " + methods());
         return type;
     }
 
-    private String math(Token math) {
+    private String math(Tokens.Token math) {
         expect(".", "only `Math.min(a, b)` and `Math.max(a, b)` may be used");
-        Token method = take();
-        if (!MATH_METHODS.contains(method.text)) {
-            throw new Refused(method.offset, "`Math." + method.text + "` is not a method rules may call; " + methods());
+        Tokens.Token method = take();
+        if (!MATH_METHODS.contains(method.text())) {
+            throw new Refused(method.offset(), "`Math." + method.text() + "` is not a method rules may call; " + methods());
         }
-        expect("(", "write `Math." + method.text + "(a, b)`");
-        argument("Math." + method.text, Comparisons.NUMBER);
-        expect(",", "write `Math." + method.text + "(a, b)`");
-        argument("Math." + method.text, Comparisons.NUMBER);
-        expect(")", "write `Math." + method.text + "(a, b)`");
+        expect("(", "write `Math." + method.text() + "(a, b)`");
+        argument("Math." + method.text(), Comparisons.NUMBER);
+        expect(",", "write `Math." + method.text() + "(a, b)`");
+        argument("Math." + method.text(), Comparisons.NUMBER);
+        expect(")", "write `Math." + method.text() + "(a, b)`");
         return NUMBER;
     }
 
     /** A name alone: a bound variable, or a field of the pattern being matched. */
-    private String name(Token token) {
-        if (token.kind != Kind.NAME) throw new Refused(token.offset, "`" + token.text + "` is not allowed here");
-        if (token.text.startsWith("$")) {
-            String type = scope.binding(token.text);
-            if (type == null && scope.hiddenIn(token.text) != null) {
-                throw new Refused(token.offset, "`" + token.text + "` is bound inside " + scope.hiddenIn(token.text)
-                        + ", so it has no value here: bind it in a pattern outside " + scope.hiddenIn(token.text));
+    private String name(Tokens.Token token) {
+        if (token.kind() != Tokens.Kind.NAME) throw new Refused(token.offset(), "`" + token.text() + "` is not allowed here");
+        if (token.text().startsWith("$")) {
+            String type = scope.binding(token.text());
+            if (type == null && scope.hiddenIn(token.text()) != null) {
+                throw new Refused(token.offset(), "`" + token.text() + "` is bound inside " + scope.hiddenIn(token.text())
+                        + ", so it has no value here: bind it in a pattern outside " + scope.hiddenIn(token.text()));
             }
             if (type == null) {
-                throw new Refused(token.offset, "`" + token.text + "` is not bound in the `when` part of this rule"
-                        + Suggestions.didYouMean(token.text, scope.bindings()));
+                throw new Refused(token.offset(), "`" + token.text() + "` is not bound in the `when` part of this rule"
+                        + Suggestions.didYouMean(token.text(), scope.bindings()));
             }
             return type;
         }
         String pattern = scope.patternType();
         if (pattern == null) {
-            throw new Refused(token.offset, "`" + token.text + "` is not a `$variable` bound in the `when` part"
-                    + Suggestions.didYouMean(token.text, scope.bindings()));
+            throw new Refused(token.offset(), "`" + token.text() + "` is not a `$variable` bound in the `when` part"
+                    + Suggestions.didYouMean(token.text(), scope.bindings()));
         }
-        String type = scope.fieldType(pattern, token.text);
+        String type = scope.fieldType(pattern, token.text());
         if (type == null) {
-            String suggestion = Suggestions.didYouMean(token.text, scope.fields(pattern));
-            throw new Refused(token.offset, "`" + token.text + "` is not a field of " + pattern
-                    + (suggestion.isEmpty() ? elsewhere(token.text) : suggestion));
+            String suggestion = Suggestions.didYouMean(token.text(), scope.fields(pattern));
+            if (scope.isValue(token.text())) suggestion = "; to compare with the value " + token.text() + ", write it in quotes: \"" + token.text() + "\"";
+            throw new Refused(token.offset(), "`" + token.text() + "` is not a field of " + pattern
+                    + (suggestion.isEmpty() ? elsewhere(token.text()) : suggestion));
         }
-        scope.read(pattern, token.text);
+        scope.read(pattern, token.text());
         return type;
     }
 
@@ -372,28 +360,28 @@ final class Expressions {
     }
 
     /** {@code .field} of a declared fact, or an allowed method of a date. */
-    private String member(String type, Token member) {
-        if (member.kind != Kind.NAME) throw new Refused(member.offset, "a field name is missing after `.`");
+    private String member(String type, Tokens.Token member) {
+        if (member.kind() != Tokens.Kind.NAME) throw new Refused(member.offset(), "a field name is missing after `.`");
         if (DATE.equals(type)) {
-            String result = DATE_METHODS.get(member.text);
-            if (result == null) throw new Refused(member.offset, "`" + member.text + "` is not a method rules may call; " + methods());
-            expect("(", "write `." + member.text + "(…)`");
-            argument(member.text, BOOLEAN.equals(result) ? Comparisons.DATE : Comparisons.NUMBER);
-            expect(")", "a date method takes one value: `." + member.text + "(…)`");
+            String result = DATE_METHODS.get(member.text());
+            if (result == null) throw new Refused(member.offset(), "`" + member.text() + "` is not a method rules may call; " + methods());
+            expect("(", "write `." + member.text() + "(…)`");
+            argument(member.text(), BOOLEAN.equals(result) ? Comparisons.DATE : Comparisons.NUMBER);
+            expect(")", "a date method takes one value: `." + member.text() + "(…)`");
             return result;
         }
         Collection<String> fields = type == null ? null : scope.fields(type);
         if (fields == null) {
-            throw new Refused(member.offset, "`." + member.text + "` can only read a field of a fact declared in the rules, or call a date method");
+            throw new Refused(member.offset(), "`." + member.text() + "` can only read a field of a fact declared in the rules, or call a date method");
         }
         if (peek().is("(")) {
-            throw new Refused(member.offset, "`" + member.text + "(…)` is not a method rules may call; read a field by its name, such as `$a.age`");
+            throw new Refused(member.offset(), "`" + member.text() + "(…)` is not a method rules may call; read a field by its name, such as `$a.age`");
         }
-        String fieldType = scope.fieldType(type, member.text);
+        String fieldType = scope.fieldType(type, member.text());
         if (fieldType == null) {
-            throw new Refused(member.offset, "`" + member.text + "` is not a field of " + type + Suggestions.didYouMean(member.text, fields));
+            throw new Refused(member.offset(), "`" + member.text() + "` is not a field of " + type + Suggestions.didYouMean(member.text(), fields));
         }
-        scope.read(type, member.text);
+        scope.read(type, member.text());
         return fieldType;
     }
 
@@ -402,23 +390,23 @@ final class Expressions {
     }
 
     private Collection<String> declaredTypes() {
-        return scope instanceof Declared declared ? declared.types() : List.of();
+        return scope instanceof TypeNames names ? names.types() : List.of();
     }
 
     /** A scope that can also list the declared types, for suggestions. */
-    interface Declared {
+    interface TypeNames {
         Collection<String> types();
     }
 
     // ---- tokens ----------------------------------------------------------------------------------------------
 
-    private Token peek() {
+    private Tokens.Token peek() {
         return tokens.get(next);
     }
 
-    private Token take() {
-        Token token = tokens.get(next);
-        if (token.kind != Kind.END) next++;
+    private Tokens.Token take() {
+        Tokens.Token token = tokens.get(next);
+        if (token.kind() != Tokens.Kind.END) next++;
         return token;
     }
 
@@ -429,95 +417,15 @@ final class Expressions {
     }
 
     private void expect(String symbol, String hint) {
-        Token token = peek();
+        Tokens.Token token = peek();
         if (!token.is(symbol)) {
-            throw new Refused(token.offset, (token.kind == Kind.END ? "`" + symbol + "` is missing" : "`" + symbol + "` was expected instead of `" + token.text + "`") + ": " + hint);
+            throw new Refused(token.offset(), (token.kind() == Tokens.Kind.END ? "`" + symbol + "` is missing" : "`" + symbol + "` was expected instead of `" + token.text() + "`") + ": " + hint);
         }
         next++;
     }
 
     private void expectEnd(String message) {
-        Token token = peek();
-        if (token.kind != Kind.END) throw new Refused(token.offset, "`" + token.text + "` is not allowed here: " + message);
-    }
-
-    private static final String SYMBOLS = "+-*/(),.;{}!";
-
-    /** Names, numbers, text on one line in double quotes, a few symbols, and comments; nothing else. */
-    private static List<Token> tokenize(String text) {
-        List<Token> tokens = new ArrayList<>();
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (text.startsWith("//", i)) {
-                int end = text.indexOf('\n', i);
-                i = end < 0 ? text.length() : end;
-            } else if (text.startsWith("/*", i)) {
-                int end = text.indexOf("*/", i + 2);
-                if (end < 0) throw new Refused(i, "this comment is never closed with `*/`");
-                i = end + 2;
-            } else if (c == '"') {
-                int start = i;
-                i = endOfText(text, i);
-                tokens.add(new Token(Kind.TEXT, text.substring(start, i), start));
-            } else if (Character.isDigit(c)) {
-                int start = i;
-                while (i < text.length() && Character.isDigit(text.charAt(i))) i++;
-                if (i + 1 < text.length() && text.charAt(i) == '.' && Character.isDigit(text.charAt(i + 1))) {
-                    i++;
-                    while (i < text.length() && Character.isDigit(text.charAt(i))) i++;
-                }
-                if (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
-                    throw new Refused(i, "a number is written with digits only, such as 1000 or 0.5");
-                }
-                if (text.indexOf('.', start) < 0 || text.indexOf('.', start) >= i) {
-                    try {
-                        Long.parseLong(text.substring(start, i));
-                    } catch (NumberFormatException e) {
-                        throw new Refused(start, "`" + text.substring(start, i) + "` is too large a number: a whole number is at most " + Long.MAX_VALUE);
-                    }
-                }
-                tokens.add(new Token(Kind.NUMBER, text.substring(start, i), start));
-            } else if (c == '$' || c == '_' || isAsciiLetter(c)) {
-                int start = i;
-                while (i < text.length() && (text.charAt(i) == '$' || text.charAt(i) == '_'
-                        || isAsciiLetter(text.charAt(i)) || Character.isDigit(text.charAt(i)))) i++;
-                tokens.add(new Token(Kind.NAME, text.substring(start, i), start));
-            } else if (SYMBOLS.indexOf(c) >= 0) {
-                tokens.add(new Token(Kind.SYMBOL, String.valueOf(c), i));
-                i++;
-            } else if (c == '\'') {
-                throw new Refused(i, "write text in double quotes: \"…\"");
-            } else {
-                throw new Refused(i, "`" + c + "` is not part of the rules language here");
-            }
-        }
-        tokens.add(new Token(Kind.END, "", text.length()));
-        return tokens;
-    }
-
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    /** Text ends with its closing quote on the same line; the only escapes are \" and \\. */
-    private static int endOfText(String text, int start) {
-        if (text.startsWith("\"\"\"", start)) throw new Refused(start, "text blocks (\"\"\") are not allowed: write text in double quotes on one line");
-        int i = start + 1;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '"') return i + 1;
-            if (c == '\n' || c == '\r') throw new Refused(start, "text in quotes must end on the line where it starts");
-            if (c == '\\') {
-                char escaped = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
-                if (escaped != '"' && escaped != '\\') throw new Refused(i, "the only escapes allowed in text are \\\" and \\\\");
-                i += 2;
-            } else {
-                i++;
-            }
-        }
-        throw new Refused(start, "this text is never closed with `\"`");
+        Tokens.Token token = peek();
+        if (token.kind() != Tokens.Kind.END) throw new Refused(token.offset(), "`" + token.text() + "` is not allowed here: " + message);
     }
 }

@@ -1,5 +1,6 @@
 package org.policyadvisor.ruleset;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,13 @@ final class ParserMessages {
     private static final Pattern MISSING = Pattern.compile("^missing (.+?) at '(.*?)'$", Pattern.DOTALL);
     private static final Pattern EXTRANEOUS = Pattern.compile("^extraneous input '(.*?)'(?: expecting .+)?$", Pattern.DOTALL);
     private static final Pattern NO_VIABLE = Pattern.compile("^no viable alternative at input '(.*?)'$", Pattern.DOTALL);
+
+    /** What is usually meant where a policy officer writes these words in a condition. */
+    private static final Map<String, String> HINTS = Map.of(
+            "=", "compare with `==`; `>=` and `<=` end with `=`",
+            "and", "inside a pattern, join conditions with `&&` (and) or `||` (or)",
+            "or", "inside a pattern, join conditions with `&&` (and) or `||` (or)",
+            "in", "write the values in parentheses: `field in (\"A\", \"B\")`");
 
     private ParserMessages() {}
 
@@ -37,15 +45,17 @@ final class ParserMessages {
             if (m.group(1).equalsIgnoreCase("<EOF>")) {
                 return "the file ends too soon" + (expected == null ? "" : ": " + expected + " is missing") + "; does every rule close with `end`, every `(` with `)`?";
             }
+            if (HINTS.containsKey(m.group(1))) return found + " is not expected here: " + HINTS.get(m.group(1));
             return found + " is not expected here" + (expected == null ? "" : "; " + expected + " was expected")
                     + ": is a `)`, `,` or quote missing before it, or one too many?";
         }
         m = MISSING.matcher(text);
         if (m.matches()) return expected(m.group(1)) + " is missing before " + shown(m.group(2));
         m = EXTRANEOUS.matcher(text);
-        if (m.matches()) return shown(m.group(1)) + " is one too many here: remove it";
+        if (m.matches()) return shown(m.group(1)) + " is one too many here: " + HINTS.getOrDefault(m.group(1), "remove it");
         m = NO_VIABLE.matcher(text);
         if (m.matches()) {
+            if (HINTS.containsKey(m.group(1))) return shown(m.group(1)) + " cannot be read here: " + HINTS.get(m.group(1));
             return shown(m.group(1)) + " cannot be read here: look for a typo, or a missing `)`, `,`, `end` or quote just before it";
         }
         return "this cannot be read as rules: look for a typo, or a missing `)`, `end` or quote";

@@ -13,6 +13,9 @@ import org.policyadvisor.catalogue.Text;
 /** The questions: one per field of {@code declare Applicant}, with their labels and value names from applicant.yaml. */
 final class QuestionReader {
 
+    /** The questions' labels, hints and value names. */
+    static final String TEXTS = "applicant.yaml";
+
     /** Where a problem is: the file (by path or name), the text to find in it, and what is wrong. */
     @FunctionalInterface
     interface Problems {
@@ -40,7 +43,7 @@ final class QuestionReader {
         }
         texts.keySet().stream()
                 .filter(name -> applicantType.getField(name) == null)
-                .forEach(name -> problems.at(CatalogueReader.APPLICANT_TEXTS, name + ":", "labels a question that `declare Applicant` does not have"));
+                .forEach(name -> problems.at(TEXTS, name + ":", "labels a question that `declare Applicant` does not have"));
         return questions;
     }
 
@@ -55,7 +58,7 @@ final class QuestionReader {
     private Question question(FactField field, QuestionTexts texts, Object defaults) {
         String name = field.getName();
         Map<String, Object> meta = field.getMetaData() == null ? Map.of() : field.getMetaData();
-        List<String> values = CatalogueReader.list(meta.get("values"));
+        List<String> values = Metadata.list(meta.get("values"));
         QuestionType type = questionType(field.getType(), values);
         if (type == null) {
             problems.at("applicant.drl", name + " :", "question '" + name + "' has type " + field.getType().getSimpleName()
@@ -63,16 +66,16 @@ final class QuestionReader {
             return null;
         }
         if (texts == null) {
-            problems.at(CatalogueReader.APPLICANT_TEXTS, null, "question '" + name + "' has no label; add `" + name + ": {label: {zh-Hans, zh-Hant, en}}`");
+            problems.at(TEXTS, null, "question '" + name + "' has no label; add `" + name + ": {label: {zh-Hans, zh-Hant, en}}`");
             return null;
         }
         Map<String, Text> valueLabels = texts.values() == null ? Map.of() : texts.values();
         for (String value : values) {
-            if (!valueLabels.containsKey(value)) problems.at(CatalogueReader.APPLICANT_TEXTS, name + ":", "question '" + name + "' has no label for the value " + value);
+            if (!valueLabels.containsKey(value)) problems.at(TEXTS, name + ":", "question '" + name + "' has no label for the value " + value);
         }
         valueLabels.keySet().stream().filter(v -> !values.contains(v))
-                .forEach(v -> problems.at(CatalogueReader.APPLICANT_TEXTS, name + ":", "labels a value '" + v + "' that question '" + name + "' does not allow"));
-        String appliesTo = CatalogueReader.string(meta.get("appliesTo"));
+                .forEach(v -> problems.at(TEXTS, name + ":", "labels a value '" + v + "' that question '" + name + "' does not allow"));
+        String appliesTo = Metadata.string(meta.get("appliesTo"));
         if (appliesTo != null && !appliesTo.equals("PERSON") && !appliesTo.equals("ORGANIZATION")) {
             problems.at("applicant.drl", name + " :", "@appliesTo of '" + name + "' must be PERSON or ORGANIZATION");
         }
@@ -97,7 +100,7 @@ final class QuestionReader {
     }
 
     private Integer integer(Object value, String field) {
-        String text = CatalogueReader.string(value);
+        String text = Metadata.string(value);
         if (text == null) return null;
         try {
             return Integer.valueOf(text);

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The names one rule can use: the declared types, its `$` variables, and the pattern being matched. */
-final class RuleScope implements Expressions.Scope, Expressions.Declared {
+final class RuleScope implements Expressions.Scope, Expressions.TypeNames {
     private static final Pattern FIELD = Pattern.compile("(?:(\\$\\w+)\\.)?(\\w+)");
 
     private final Map<String, Map<String, String>> types;
@@ -19,7 +19,7 @@ final class RuleScope implements Expressions.Scope, Expressions.Declared {
     private final Map<String, String> hidden = new LinkedHashMap<>();
     String patternType;
 
-    RuleScope(LanguageCheck.Declared declared, Set<String> reads) {
+    RuleScope(Declared declared, Set<String> reads) {
         this.types = declared.types();
         this.values = declared.values();
         this.reads = reads;
@@ -49,6 +49,11 @@ final class RuleScope implements Expressions.Scope, Expressions.Declared {
             hidden.putIfAbsent(name, form);
             return true;
         });
+    }
+
+    @Override
+    public boolean isValue(String word) {
+        return values.values().stream().anyMatch(allowed -> allowed.contains(word));
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.policyadvisor.CheckCommand;
+import org.policyadvisor.ruleset.ActiveRuleset;
+import org.policyadvisor.ruleset.RuleProblem;
+import org.policyadvisor.ruleset.Ruleset;
 
 /**
  * What {@code check} says about a condition or a declaration the rule engine would refuse in its own words (or,
@@ -117,6 +122,12 @@ class ConditionMessagesTest {
                         + "(rule \"adult: is an adult\")"),
                 Arguments.of("Applicant(age >= 18))", "13:25: `)` is not expected here: is a `)`, `,` or quote missing before it, or one too many? "
                         + "(rule \"adult: is an adult\")"),
+                Arguments.of("Applicant(age = 18)", "13:19: `=` is not expected here: compare with `==`; `>=` and `<=` end with `=` (rule \"adult: is an adult\")"),
+                Arguments.of("Applicant(age >= 18 and age <= 30)", "13:25: `and` is not expected here: inside a pattern, join conditions with "
+                        + "`&&` (and) or `||` (or) (rule \"adult: is an adult\")"),
+                Arguments.of("Applicant(residency in [\"HK\"])", "13:25: `in` is not expected here: write the values in parentheses: "
+                        + "`field in (\"A\", \"B\")` (rule \"adult: is an adult\")"),
+                Arguments.of("Applicant(residency == HK)", "13:28: `HK` is not a field of Applicant; to compare with the value HK, write it in quotes: \"HK\""),
                 Arguments.of("Applicant(age >= 18 &&)", "13:27: `)` cannot be read here: look for a typo, or a missing `)`, `,`, `end` or quote just before it "
                         + "(rule \"adult: is an adult\")"));
     }
@@ -186,6 +197,27 @@ class ConditionMessagesTest {
         assertThat(check(files)).startsWith("1\n" + RulesFixture.TINY_DRL + ":22:28: `$c` is bound inside `not`, so it has no value here: "
                 + "bind it in a pattern outside `not`\n" + RulesFixture.TINY_DRL + ":29:28: `count` of Stamp is declared `int`, which cannot be empty: "
                 + "give it a value, or declare it `Integer`\n");
+    }
+
+    /** The one gate: validate and a reload say exactly what check says. */
+    @Test
+    void validate_and_reload_give_the_same_words_at_the_same_place() {
+        Path rules = root.resolve("rules");
+        RulesFixture.write(rules, files());
+        ActiveRuleset active = new ActiveRuleset();
+        try (RulesPipeline pipeline = new RulesPipeline(rules, active, Clock.systemUTC(), Duration.ZERO)) {
+            assertThat(pipeline.reload().ok()).isTrue();
+            Map<String, String> broken = files();
+            broken.put(RulesFixture.TINY_DRL, broken.get(RulesFixture.TINY_DRL).replace(CONDITION, "Applicant(residency == \"HKK\")"));
+            String expected = RulesFixture.TINY_DRL + ":13:28: `\"HKK\"` is not one of the values of `residency`: HK, MO, TW (did you mean `HK`?)";
+
+            assertThat(pipeline.validate(RulesFixture.ruleFiles(broken)).report().errors()).extracting(RuleProblem::toString).containsExactly(expected);
+            RulesFixture.write(rules, broken);
+            assertThat(pipeline.reload().errors()).extracting(RuleProblem::toString).containsExactly(expected);
+            assertThat(check(broken)).startsWith("1\n" + expected + "\n");
+        } finally {
+            active.current().ifPresent(Ruleset::release);
+        }
     }
 
     /** Two patterns bound to one name pass the language check (`or` branches may share one); the engine's refusal is translated. */
