@@ -89,8 +89,14 @@ public final class LanguageCheck {
             return null;
         }
         if (parser.hasErrors()) {
+            // An error without a place (the parser failing inside itself) follows from one with a place: show that one.
+            boolean placed = parser.getErrors().stream().anyMatch(e -> e instanceof ParserError at && at.getRow() > 0);
             for (DroolsError error : parser.getErrors()) {
-                if (error instanceof ParserError at && at.getRow() > 0) {
+                if (placed && !(error instanceof ParserError at && at.getRow() > 0)) continue;
+                int quote = ParserMessages.unclosedQuote(error.getMessage(), text);
+                if (quote >= 0) {
+                    problems.add(TextLocator.at(file, text, quote, readable(error.getMessage())));
+                } else if (error instanceof ParserError at && at.getRow() > 0) {
                     problems.add(new RuleProblem(file.path(), at.getRow(), at.getCol() + 1, readable(error.getMessage())));
                 } else {
                     problems.add(RuleProblem.in(file.path(), readable(error.getMessage())));

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class ParserMessages {
 
     private static final Pattern PREFIX = Pattern.compile("^\\[ERR \\d+\\] Line \\d+:\\d+ ");
-    private static final Pattern IN_RULE = Pattern.compile("\\s+in rule:? \"?([^\"]*)\"?\\s*$");
+    private static final Pattern IN_RULE = Pattern.compile("\\s+in rule:?(?:\\s+\"?([^\"]*)\"?)?\\s*$");
     private static final Pattern MISMATCHED = Pattern.compile("^mismatched input '(.*?)'(?: expecting (.+))?$", Pattern.DOTALL);
     private static final Pattern MISSING = Pattern.compile("^missing (.+?) at '(.*?)'$", Pattern.DOTALL);
     private static final Pattern EXTRANEOUS = Pattern.compile("^extraneous input '(.*?)'(?: expecting .+)?$", Pattern.DOTALL);
@@ -22,7 +22,8 @@ final class ParserMessages {
             "=", "compare with `==`; `>=` and `<=` end with `=`",
             "and", "inside a pattern, join conditions with `&&` (and) or `||` (or)",
             "or", "inside a pattern, join conditions with `&&` (and) or `||` (or)",
-            "in", "write the values in parentheses: `field in (\"A\", \"B\")`");
+            "in", "write the values in parentheses: `field in (\"A\", \"B\")`",
+            "end", "does the rule have its `when` and `then` parts before `end`, and every `(` its `)`?");
 
     private ParserMessages() {}
 
@@ -31,7 +32,7 @@ final class ParserMessages {
         String rule = "";
         Matcher inRule = IN_RULE.matcher(text);
         if (inRule.find()) {
-            rule = inRule.group(1).isBlank() ? "" : " (rule \"" + inRule.group(1).strip() + "\")";
+            rule = inRule.group(1) == null || inRule.group(1).isBlank() ? "" : " (rule \"" + inRule.group(1).strip() + "\")";
             text = text.substring(0, inRule.start()).strip();
         }
         return what(text) + rule;
@@ -42,6 +43,7 @@ final class ParserMessages {
         if (m.matches()) {
             String found = shown(m.group(1));
             String expected = m.group(2) == null ? null : expected(m.group(2));
+            if (m.group(1).isEmpty()) return "the text here cannot be read: is a quote `\"` not closed on its line?";
             if (m.group(1).equalsIgnoreCase("<EOF>")) {
                 return "the file ends too soon" + (expected == null ? "" : ": " + expected + " is missing") + "; does every rule close with `end`, every `(` with `)`?";
             }
@@ -59,6 +61,30 @@ final class ParserMessages {
             return shown(m.group(1)) + " cannot be read here: look for a typo, or a missing `)`, `,`, `end` or quote just before it";
         }
         return "this cannot be read as rules: look for a typo, or a missing `)`, `end` or quote";
+    }
+
+    /**
+     * Where the quote is that never closes, when {@code message} is the parser's word for it (an empty input at the end
+     * of the file): the last quote of the first line with an odd number of them; -1 otherwise.
+     */
+    static int unclosedQuote(String message, String text) {
+        if (!message.matches("(?s)^\\[ERR \\d+\\] Line \\d+:\\d+ mismatched input ''.*")) return -1;
+        int lineStart = 0;
+        for (String line : text.split("\n", -1)) {
+            int quotes = 0;
+            int last = -1;
+            for (int i = 0; i < line.length(); i++) {
+                if (line.charAt(i) == '\\') {
+                    i++;
+                } else if (line.charAt(i) == '"') {
+                    quotes++;
+                    last = i;
+                }
+            }
+            if (quotes % 2 == 1) return lineStart + last;
+            lineStart += line.length() + 1;
+        }
+        return -1;
     }
 
     /** {@code 'end'}, {@code {')', ','}} or {@code RIGHT_PAREN} as the words a policy officer writes. */

@@ -122,6 +122,7 @@ class ConditionMessagesTest {
                         + "(rule \"adult: is an adult\")"),
                 Arguments.of("Applicant(age >= 18))", "13:25: `)` is not expected here: is a `)`, `,` or quote missing before it, or one too many? "
                         + "(rule \"adult: is an adult\")"),
+                Arguments.of("Applicant(residency == \"HK)", "13:28: the text here cannot be read: is a quote `\"` not closed on its line?"),
                 Arguments.of("Applicant(age = 18)", "13:19: `=` is not expected here: compare with `==`; `>=` and `<=` end with `=` (rule \"adult: is an adult\")"),
                 Arguments.of("Applicant(age >= 18 and age <= 30)", "13:25: `and` is not expected here: inside a pattern, join conditions with "
                         + "`&&` (and) or `||` (or) (rule \"adult: is an adult\")"),
