@@ -31,6 +31,8 @@ public final class AdvisorApp {
 
     /** Requests slower than this are logged at INFO; the rest only at DEBUG (GET /metrics has their latency). */
     private static final double SLOW_REQUEST_MS = 500;
+    /** The route template of a request answered before routing (a claim schedule's own path), for the metrics. */
+    static final String ROUTE = "metricsRoute";
 
     /**
      * What the web layer needs. {@code pipeline} (null: no rules administration routes) reloads and validates rules;
@@ -194,7 +196,8 @@ public final class AdvisorApp {
      */
     private static void requestDone(Context ctx, float ms, ServiceMetrics metrics) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
-        metrics.request(ctx.method().name(), endpoint == null ? "unmatched" : endpoint.path, ctx.statusCode(), (long) (ms * 1_000_000));
+        String route = endpoint != null ? endpoint.path : ctx.attribute(ROUTE);
+        metrics.request(ctx.method().name(), route == null ? "unmatched" : route, ctx.statusCode(), (long) (ms * 1_000_000));
         if ((ctx.statusCode() >= 500 && ctx.statusCode() != 503) || ms >= SLOW_REQUEST_MS) {
             LOG.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms));
         } else if (LOG.isDebugEnabled()) {

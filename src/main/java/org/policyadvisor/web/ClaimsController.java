@@ -56,6 +56,7 @@ final class ClaimsController {
         Ruleset ruleset = rules.current().orElse(null);
         ClaimSchedule schedule = ruleset == null ? null : ClaimSchedules.of(ruleset).byPath(ctx.path()).orElse(null);
         if (schedule == null) return;
+        ctx.attribute(AdvisorApp.ROUTE, schedule.path()); // taken before routing: metrics still need its template
         ctx.skipRemainingHandlers();
         answer(ctx, ruleset, schedule);
     }

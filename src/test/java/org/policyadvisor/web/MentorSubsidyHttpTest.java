@@ -40,6 +40,20 @@ class MentorSubsidyHttpTest {
             """;
 
     @Test
+    void a_claim_on_the_schedules_own_path_is_timed_under_that_path_not_as_unmatched() {
+        String series = "http_server_requests_seconds_count{method=\"POST\",route=\"" + PATH + "\",status=\"200\"}";
+        double before = count(SERVER.get("/metrics").body(), series);
+        assertThat(SERVER.postJson(PATH, CLAIM).statusCode()).isEqualTo(200);
+
+        assertThat(count(SERVER.get("/metrics").body(), series)).isEqualTo(before + 1);
+    }
+
+    private static double count(String metrics, String series) {
+        return metrics.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst().orElse(0);
+    }
+
+    @Test
     void a_claim_with_all_four_item_types_for_three_mentees_is_answered_line_by_line() throws Exception {
         HttpResponse<String> response = SERVER.postJson(PATH, CLAIM);
 
