@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.policyadvisor.catalogue.Lang;
-import org.policyadvisor.claims.ClaimSchedules;
 import org.policyadvisor.claims.ScheduleView;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
@@ -26,7 +25,7 @@ final class DeskController {
     void desk(Context ctx) {
         Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
         Lang lang = Negotiation.lang(ctx);
-        ctx.html(page.desk(ruleset.catalogue(), details(ruleset), page.links(schedules(ruleset, lang), lang), lang, Map.of(), Map.of()));
+        ctx.html(page.desk(ruleset.catalogue(), details(ruleset), page.links(ScheduleView.all(ruleset, lang), lang), lang, Map.of(), Map.of()));
     }
 
     /** POST / from the answer page's "back to the questions": the desk with the answers kept (never in the address). */
@@ -37,7 +36,7 @@ final class DeskController {
             if (!values.isEmpty()) answers.put(field, values.get(0));
         });
         Lang lang = Negotiation.lang(ctx);
-        ctx.html(page.desk(ruleset.catalogue(), details(ruleset), page.links(schedules(ruleset, lang), lang), lang, answers, Map.of()));
+        ctx.html(page.desk(ruleset.catalogue(), details(ruleset), page.links(ScheduleView.all(ruleset, lang), lang), lang, answers, Map.of()));
     }
 
     static DeskDetails details(Ruleset ruleset) {
@@ -60,14 +59,14 @@ final class DeskController {
         errors.forEach(e -> byField.merge(e.pointer().startsWith("/") ? e.pointer().substring(1) : e.pointer(), e.message(), (a, b) -> a));
         // A refused value is not repeated back (it may be personal and is wrong anyway); the question is named instead.
         byField.keySet().forEach(answers::remove);
-        return page.desk(ruleset.catalogue(), details(ruleset), page.links(schedules(ruleset, lang), lang), lang, answers, byField);
+        return page.desk(ruleset.catalogue(), details(ruleset), page.links(ScheduleView.all(ruleset, lang), lang), lang, answers, byField);
     }
 
     /** GET /{page}: the page of the claim schedule whose @page names it. */
     void claimPage(Context ctx) {
         Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
         Lang lang = Negotiation.lang(ctx);
-        List<ScheduleView> schedules = schedules(ruleset, lang);
+        List<ScheduleView> schedules = ScheduleView.all(ruleset, lang);
         ScheduleView schedule = schedules.stream().filter(s -> ctx.pathParam("page").equals(s.page())).findFirst()
                 .orElseThrow(() -> new ApiProblem(404, "not-found"));
         ctx.html(page.claimPage(ruleset.catalogue(), schedule, page.links(schedules, lang), lang));
@@ -75,12 +74,8 @@ final class DeskController {
 
     void rulesStatus(Context ctx) {
         Lang lang = Negotiation.lang(ctx);
-        List<ScheduleView> schedules = rules.current().map(r -> schedules(r, lang)).orElse(List.of());
+        List<ScheduleView> schedules = rules.current().map(r -> ScheduleView.all(r, lang)).orElse(List.of());
         ctx.html(page.shell("rules", page.links(schedules, lang), lang));
-    }
-
-    private static List<ScheduleView> schedules(Ruleset ruleset, Lang lang) {
-        return ClaimSchedules.of(ruleset).all().stream().map(s -> ScheduleView.of(s, ruleset.catalogue(), lang)).toList();
     }
 
     void uiTexts(Context ctx) {
