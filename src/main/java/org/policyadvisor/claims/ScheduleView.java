@@ -69,9 +69,9 @@ public record ScheduleView(String id, String name, String intro, String path, St
         for (ClaimSchedule.Group party : schedule.parties()) {
             ClaimSchedule.PartyText words = texts.parties().get(party.key());
             List<FieldView> fields = new ArrayList<>(party.inputs().stream().map(f -> field(schedule, f, lang, itemTypes)).toList());
-            schedule.perType().stream().filter(p -> p.party().equals(party.type().getSimpleName())).forEach(p -> {
-                List<Choice> types = itemTypes.stream().filter(t -> schedule.items().fields().stream()
-                        .anyMatch(f -> p.party().equals(f.party()) && f.appliesTo(t.value()))).toList();
+            schedule.perTypeOf(party).forEach(p -> {
+                List<String> typesOf = schedule.itemTypesOf(p);
+                List<Choice> types = itemTypes.stream().filter(t -> typesOf.contains(t.value())).toList();
                 fields.add(new FieldView(p.key(), label(texts, p.key(), lang), "amounts", false, 0, types, List.of(), null));
             });
             lists.add(new ListView(party.key(), words.label().in(lang), words.one().in(lang), false, fields));
