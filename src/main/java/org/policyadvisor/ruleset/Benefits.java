@@ -1,10 +1,8 @@
 package org.policyadvisor.ruleset;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.type.FactField;
 import org.kie.api.definition.type.FactType;
 import org.policyadvisor.catalogue.Program;
@@ -59,7 +57,7 @@ final class Benefits {
             return null;
         }
         String schedule = string(rate.getMetaData().get("rateOf"));
-        FactType scheduleType = typesWith("claimSchedule").stream()
+        FactType scheduleType = Metadata.typesWith(kieBase, "claimSchedule").stream()
                 .filter(t -> schedule != null && schedule.equals(string(t.getMetaData().get("claimSchedule")))).findFirst().orElse(null);
         String unit = string(rate.getMetaData().get("unit"));
         if (scheduleType == null || unit == null || (units != null && !units.containsKey(unit)) || rate.getField("amount") == null) {
@@ -77,21 +75,7 @@ final class Benefits {
     }
 
     private FactType type(String name, String metaKey) {
-        return typesWith(metaKey).stream().filter(t -> t.getSimpleName().equals(name)).findFirst().orElse(null);
-    }
-
-    private List<FactType> typesWith(String key) {
-        return typesWith(kieBase, key);
-    }
-
-    private static List<FactType> typesWith(KieBase kieBase, String key) {
-        List<FactType> types = new ArrayList<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
-            for (FactType type : pkg.getFactTypes()) {
-                if (type.getMetaData() != null && type.getMetaData().containsKey(key)) types.add(type);
-            }
-        }
-        return types;
+        return Metadata.typesWith(kieBase, metaKey).stream().filter(t -> t.getSimpleName().equals(name)).findFirst().orElse(null);
     }
 
     private static Object defaults(FactType type) {
