@@ -56,17 +56,17 @@ final class Benefits {
             problems.add(where + " names " + text.from() + ", which is not a declared type with @rateOf(\"…\")");
             return null;
         }
-        String schedule = string(rate.getMetaData().get("rateOf"));
+        String schedule = Metadata.string(rate.getMetaData().get("rateOf"));
         FactType scheduleType = Metadata.typesWith(kieBase, "claimSchedule").stream()
-                .filter(t -> schedule != null && schedule.equals(string(t.getMetaData().get("claimSchedule")))).findFirst().orElse(null);
-        String unit = string(rate.getMetaData().get("unit"));
+                .filter(t -> schedule != null && schedule.equals(Metadata.string(t.getMetaData().get("claimSchedule")))).findFirst().orElse(null);
+        String unit = Metadata.string(rate.getMetaData().get("unit"));
         if (scheduleType == null || unit == null || (units != null && !units.containsKey(unit)) || rate.getField("amount") == null) {
             problems.add(where + ": " + text.from() + " needs @rateOf naming a claim schedule, @unit(…) from units.yaml"
                     + " and `amount : long = …`");
             return null;
         }
         Object defaults = defaults(rate);
-        return new Program.Benefit(text.kind(), number(rate, defaults, "amount"), string(scheduleType.getMetaData().get("currency")), unit,
+        return new Program.Benefit(text.kind(), number(rate, defaults, "amount"), Metadata.string(scheduleType.getMetaData().get("currency")), unit,
                 integer(rate, defaults, "periods"), number(rate, defaults, "cap"), Boolean.TRUE.equals(text.maximum()), text.description());
     }
 
@@ -94,9 +94,5 @@ final class Benefits {
     private static Integer integer(FactType type, Object defaults, String field) {
         Long value = number(type, defaults, field);
         return value == null ? null : value.intValue();
-    }
-
-    private static String string(Object value) {
-        return Metadata.string(value);
     }
 }
