@@ -6,13 +6,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.server.ServerConnector;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.EvaluationLimits;
+import org.policyadvisor.claims.ClaimsFixture;
 import org.policyadvisor.ruleset.ActiveRuleset;
 import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.testing.CompiledOnce;
 import org.policyadvisor.testing.MentorRules;
 import org.policyadvisor.web.AdvisorApp;
 import org.policyadvisor.web.HttpOptions;
@@ -68,23 +73,28 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(deps, options);
     }
 
-    private static TestServer shared;
+    private static final Map<Path, TestServer> SHARED = new ConcurrentHashMap<>();
 
     /**
      * One server on the real rules for every test that only reads them, started once per test run and stopped
      * with the JVM: each test class need not start and stop its own.
      */
-    public static synchronized TestServer shared() {
-        if (shared == null) shared = new TestServer(RealRules.ruleset());
-        return shared;
+    public static TestServer shared() {
+        return sharedOn(RealRules.DIR);
     }
 
-    private static TestServer mentor;
-
     /** Like {@link #shared()}, but on the tests' own copy of the mentor schedule ({@link MentorRules}). */
-    public static synchronized TestServer mentorFixture() {
-        if (mentor == null) mentor = new TestServer(MentorRules.ruleset());
-        return mentor;
+    public static TestServer mentorFixture() {
+        return sharedOn(MentorRules.DIR);
+    }
+
+    /** Like {@link #shared()}, but on the claims fixture ({@link ClaimsFixture}). */
+    public static TestServer claimsFixture() {
+        return sharedOn(ClaimsFixture.DIR);
+    }
+
+    private static TestServer sharedOn(Path rules) {
+        return SHARED.computeIfAbsent(rules, dir -> new TestServer(CompiledOnce.of(dir)));
     }
 
     public static TestServer start(Ruleset ruleset) {

@@ -12,16 +12,14 @@ import java.util.List;
 import java.util.Map;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.rule.AgendaFilter;
-import org.kie.api.runtime.rule.Match;
 import org.policyadvisor.advice.Advisor;
 import org.policyadvisor.advice.Decision;
-import org.policyadvisor.advice.EvaluationAborted;
 import org.policyadvisor.advice.EvaluationLimits;
+import org.policyadvisor.advice.EvaluationObserver;
 import org.policyadvisor.advice.FieldError;
 import org.policyadvisor.advice.InvalidInput;
 import org.policyadvisor.advice.ProgramStatus;
+import org.policyadvisor.advice.RuleSessions;
 import org.policyadvisor.catalogue.Program;
 import org.policyadvisor.ruleset.Ruleset;
 
@@ -65,17 +63,14 @@ public final class ClaimEngine {
     }
 
     private void run(Ruleset ruleset, ClaimSchedule schedule, BoundClaim claim, Object scheduleFact) {
-        KieSession session = ruleset.derived(Sessions.class, Sessions::new).newSession(ruleset);
+        KieSession session = RuleSessions.of(ruleset).newSession();
         try {
             session.insert(scheduleFact);
             for (FactType rate : schedule.rates()) session.insert(newFact(rate));
             claim.parties().values().forEach(facts -> facts.forEach(session::insert));
             claim.perType().forEach(session::insert);
             claim.items().forEach(session::insert);
-            Deadline deadline = new Deadline(session, System.nanoTime() + limits.timeBudget().toNanos());
-            int firings = session.fireAllRules(deadline, limits.maxFirings());
-            if (deadline.outOfTime) throw new EvaluationAborted("the claim rules ran longer than " + limits.timeBudget().toMillis() + " ms");
-            if (firings >= limits.maxFirings()) throw new EvaluationAborted("the claim rules fired " + firings + " times without finishing");
+            RuleSessions.fire(session, limits, match -> { }, EvaluationObserver.NONE, "the claim rules");
         } finally {
             session.dispose();
         }
@@ -136,51 +131,6 @@ public final class ClaimEngine {
         return value instanceof Number n ? n.longValue() : 0;
     }
 
-
-    /** Pooled sessions over one ruleset: resetting a used session costs less than making a new one per claim. */
-    static final class Sessions implements AutoCloseable {
-        private final KieSessionsPool pool;
-
-        Sessions(Ruleset ruleset) {
-            this.pool = ruleset.kieBase().newKieSessionsPool(2);
-        }
-
-        KieSession newSession(Ruleset ruleset) {
-            try {
-                return pool.newKieSession();
-            } catch (IllegalStateException poolShutDown) {
-                // A reload released this ruleset while a claim still held it: that claim still gets its answer.
-                return ruleset.kieBase().newKieSession();
-            }
-        }
-
-        @Override
-        public void close() {
-            pool.shutdown();
-        }
-    }
-
-    /** Halts the session once the time budget is spent, checked before every firing. */
-    private static final class Deadline implements AgendaFilter {
-        private final KieSession session;
-        private final long deadline;
-        private boolean outOfTime;
-
-        Deadline(KieSession session, long deadline) {
-            this.session = session;
-            this.deadline = deadline;
-        }
-
-        @Override
-        public boolean accept(Match match) {
-            if (System.nanoTime() > deadline) {
-                outOfTime = true;
-                session.halt();
-                return false;
-            }
-            return true;
-        }
-    }
 
     /** For the scenario runner: the schedule's facts are the same however a claim arrives. */
     static List<String> answerKeys(ClaimSchedule schedule) {

@@ -1,10 +1,8 @@
 package org.policyadvisor.claims;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import org.policyadvisor.ruleset.RulesDirectory;
 import org.policyadvisor.ruleset.Ruleset;
-import org.policyadvisor.ruleset.RulesetCompiler;
+import org.policyadvisor.testing.CompiledOnce;
 
 /**
  * A small ruleset of the engine's own (src/test/resources/claims-fixture): a claim schedule written as rules only
@@ -15,12 +13,9 @@ public final class ClaimsFixture {
 
     public static final Path DIR = Path.of("src/test/resources/claims-fixture");
 
-    private static Ruleset ruleset;
-
     private ClaimsFixture() {}
 
-    public static synchronized Ruleset ruleset() {
-        if (ruleset == null) ruleset = new RulesetCompiler(Clock.systemUTC()).compile(RulesDirectory.read(DIR));
-        return ruleset;
+    public static Ruleset ruleset() {
+        return CompiledOnce.of(DIR);
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.policyadvisor.TestServer;
 import org.policyadvisor.advice.Advisor;
@@ -18,17 +16,7 @@ import org.policyadvisor.scenario.ScenarioRunner;
 class SecondScheduleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(ClaimsFixture.ruleset());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final TestServer server = TestServer.claimsFixture();
 
     @Test
     void its_scenarios_run_in_the_same_generic_runner() {

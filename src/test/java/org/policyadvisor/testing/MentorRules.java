@@ -1,10 +1,7 @@
 package org.policyadvisor.testing;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import org.policyadvisor.ruleset.Ruleset;
-import org.policyadvisor.ruleset.RulesDirectory;
-import org.policyadvisor.ruleset.RulesetCompiler;
 
 /**
  * The tests' own copy of a claim schedule (the mentor subsidy, with the applicant questions and the programme it
@@ -15,12 +12,9 @@ public final class MentorRules {
 
     public static final Path DIR = Path.of("src/test/resources/mentor-fixture");
 
-    private static Ruleset ruleset;
-
     private MentorRules() {}
 
-    public static synchronized Ruleset ruleset() {
-        if (ruleset == null) ruleset = new RulesetCompiler(Clock.systemUTC()).compile(RulesDirectory.read(DIR));
-        return ruleset;
+    public static Ruleset ruleset() {
+        return CompiledOnce.of(DIR);
     }
 }

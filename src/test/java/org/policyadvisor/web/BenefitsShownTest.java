@@ -3,8 +3,6 @@ package org.policyadvisor.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -19,17 +17,7 @@ import org.policyadvisor.claims.ClaimsFixture;
 class BenefitsShownTest {
 
     private static final String PROFILE = "{\"residency\": \"LOCAL\", \"asOf\": \"2025-06-01\"}";
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(ClaimsFixture.ruleset());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    private static final TestServer server = TestServer.claimsFixture();
 
     private static JsonNode program(JsonNode advice, String id) {
         for (JsonNode p : advice.get("programs")) if (p.get("id").asText().equals(id)) return p;
