@@ -88,14 +88,8 @@ public final class ImpactPreview {
             List<ProgramChange> programs = differences(before.verdicts, after.verdicts);
             if (!programs.isEmpty()) changed.add(new ProfileChange(profile.file(), profile.name(), programs, null));
         }
-        ProgramChanges programs = ProgramChanges.between(programIds(active), programIds(candidate));
+        ProgramChanges programs = ProgramChanges.between(ProgramChanges.names(active).keySet(), ProgramChanges.names(candidate).keySet());
         return new Impact(profiles.size(), List.copyOf(changed), consultations(active, candidate), programs.removed(), programs.added());
-    }
-
-    private static Set<String> programIds(Ruleset ruleset) {
-        Set<String> ids = new LinkedHashSet<>();
-        ruleset.catalogue().programs().forEach(p -> ids.add(p.id()));
-        return ids;
     }
 
     /** Past cases are decided as of today: the two rulesets differ only in their rules, not in the date. */

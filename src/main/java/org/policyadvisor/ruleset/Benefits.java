@@ -1,10 +1,8 @@
 package org.policyadvisor.ruleset;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.type.FactField;
 import org.kie.api.definition.type.FactType;
 import org.policyadvisor.catalogue.Program;
@@ -58,17 +56,17 @@ final class Benefits {
             problems.add(where + " names " + text.from() + ", which is not a declared type with @rateOf(\"…\")");
             return null;
         }
-        String schedule = string(rate.getMetaData().get("rateOf"));
-        FactType scheduleType = typesWith("claimSchedule").stream()
-                .filter(t -> schedule != null && schedule.equals(string(t.getMetaData().get("claimSchedule")))).findFirst().orElse(null);
-        String unit = string(rate.getMetaData().get("unit"));
+        String schedule = Metadata.string(rate.getMetaData().get("rateOf"));
+        FactType scheduleType = Metadata.typesWith(kieBase, "claimSchedule").stream()
+                .filter(t -> schedule != null && schedule.equals(Metadata.string(t.getMetaData().get("claimSchedule")))).findFirst().orElse(null);
+        String unit = Metadata.string(rate.getMetaData().get("unit"));
         if (scheduleType == null || unit == null || (units != null && !units.containsKey(unit)) || rate.getField("amount") == null) {
             problems.add(where + ": " + text.from() + " needs @rateOf naming a claim schedule, @unit(…) from units.yaml"
                     + " and `amount : long = …`");
             return null;
         }
         Object defaults = defaults(rate);
-        return new Program.Benefit(text.kind(), number(rate, defaults, "amount"), string(scheduleType.getMetaData().get("currency")), unit,
+        return new Program.Benefit(text.kind(), number(rate, defaults, "amount"), Metadata.string(scheduleType.getMetaData().get("currency")), unit,
                 integer(rate, defaults, "periods"), number(rate, defaults, "cap"), Boolean.TRUE.equals(text.maximum()), text.description());
     }
 
@@ -77,21 +75,7 @@ final class Benefits {
     }
 
     private FactType type(String name, String metaKey) {
-        return typesWith(metaKey).stream().filter(t -> t.getSimpleName().equals(name)).findFirst().orElse(null);
-    }
-
-    private List<FactType> typesWith(String key) {
-        return typesWith(kieBase, key);
-    }
-
-    private static List<FactType> typesWith(KieBase kieBase, String key) {
-        List<FactType> types = new ArrayList<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
-            for (FactType type : pkg.getFactTypes()) {
-                if (type.getMetaData() != null && type.getMetaData().containsKey(key)) types.add(type);
-            }
-        }
-        return types;
+        return Metadata.typesWith(kieBase, metaKey).stream().filter(t -> t.getSimpleName().equals(name)).findFirst().orElse(null);
     }
 
     private static Object defaults(FactType type) {
@@ -110,9 +94,5 @@ final class Benefits {
     private static Integer integer(FactType type, Object defaults, String field) {
         Long value = number(type, defaults, field);
         return value == null ? null : value.intValue();
-    }
-
-    private static String string(Object value) {
-        return Metadata.string(value);
     }
 }

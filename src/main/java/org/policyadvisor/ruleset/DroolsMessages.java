@@ -22,6 +22,8 @@ public final class DroolsMessages {
     private static final Pattern RESTRICTION = Pattern.compile("Unable to create restriction '.*?' for field '(\\w+)'", Pattern.DOTALL);
     private static final Pattern RULE = Pattern.compile("(?:Rule name='|rule '|rule \")([^'\"]+)['\"]");
     private static final Pattern CODE = Pattern.compile("\\b(?:org|java|javax|com|sun|jdk|drools)\\.[\\w.$]+|\\[(?:Error|Near)\\b");
+    /** A piece of rule text the message quotes in backticks. */
+    private static final Pattern QUOTED = Pattern.compile("`([^`]+)`");
     private static final Pattern DUPLICATE_VARIABLE = Pattern.compile("Duplicate declaration for variable '(\\$?\\w+)'");
     private static final Map<String, String> KINDS = Map.ofEntries(
             Map.entry("Integer", "a number"), Map.entry("int", "a number"), Map.entry("Long", "a number"), Map.entry("long", "a number"),
@@ -103,7 +105,7 @@ public final class DroolsMessages {
     }
 
     private static RuleProblem place(RuleProblem problem, List<RuleFile> files) {
-        Matcher quoted = Pattern.compile("`([^`]+)`").matcher(problem.message());
+        Matcher quoted = QUOTED.matcher(problem.message());
         if (!quoted.find()) return problem;
         for (RuleFile file : files) {
             if (!file.path().equals(problem.file())) continue;

@@ -95,20 +95,15 @@ public final class LanguageCheck {
                 if (placed && !(error instanceof ParserError at && at.getRow() > 0)) continue;
                 int quote = ParserMessages.unclosedQuote(error.getMessage(), text);
                 if (quote >= 0) {
-                    problems.add(TextLocator.at(file, text, quote, readable(error.getMessage())));
+                    problems.add(TextLocator.at(file, text, quote, ParserMessages.words(error.getMessage())));
                 } else if (error instanceof ParserError at && at.getRow() > 0) {
-                    problems.add(new RuleProblem(file.path(), at.getRow(), at.getCol() + 1, readable(error.getMessage())));
+                    problems.add(new RuleProblem(file.path(), at.getRow(), at.getCol() + 1, ParserMessages.words(error.getMessage())));
                 } else {
-                    problems.add(RuleProblem.in(file.path(), readable(error.getMessage())));
+                    problems.add(RuleProblem.in(file.path(), ParserMessages.words(error.getMessage())));
                 }
             }
             return null;
         }
         return pkg;
-    }
-
-    /** Drools' parser messages in staff words; the place is already in the problem. */
-    private static String readable(String message) {
-        return ParserMessages.words(message);
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kie.api.KieBase;
-import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.type.FactType;
 import org.policyadvisor.catalogue.Assumption;
 import org.policyadvisor.catalogue.Criterion;
@@ -79,13 +78,7 @@ final class ProgramReader {
     }
 
     private List<FactType> programTypes() {
-        List<FactType> types = new ArrayList<>();
-        for (KiePackage pkg : kieBase.getKiePackages()) {
-            for (FactType type : pkg.getFactTypes()) {
-                if (type.getMetaData() != null && type.getMetaData().containsKey("program")) types.add(type);
-            }
-        }
-        return types;
+        return Metadata.typesWith(kieBase, "program");
     }
 
     private void checkRequired(RuleFile file, ProgramText text) {

@@ -3,12 +3,12 @@ package org.policyadvisor.ruleset;
 import java.util.List;
 
 /** Turns a place in a rule file (an offset, or a piece of text to find) into {@code file:line:column}. */
-final class TextLocator {
+public final class TextLocator {
 
     private TextLocator() {}
 
     /** The problem at character {@code offset} of {@code file} (1-based line and column). */
-    static RuleProblem at(RuleFile file, String text, int offset, String message) {
+    public static RuleProblem at(RuleFile file, String text, int offset, String message) {
         int line = 1;
         int lineStart = 0;
         int end = Math.min(Math.max(offset, 0), text.length());

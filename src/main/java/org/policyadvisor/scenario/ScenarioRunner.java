@@ -30,6 +30,7 @@ import org.policyadvisor.ruleset.RuleFile;
 import org.policyadvisor.ruleset.RuleProblem;
 import org.policyadvisor.ruleset.Ruleset;
 import org.policyadvisor.ruleset.Suggestions;
+import org.policyadvisor.ruleset.TextLocator;
 import org.policyadvisor.ruleset.YamlFiles;
 
 /**
@@ -98,10 +99,8 @@ public final class ScenarioRunner {
             if (scenario.name() != null && !names.add(scenario.name())) {
                 String text = file.text();
                 int at = text.lastIndexOf("name: " + scenario.name());
-                int line = at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
-                int column = at < 0 ? 0 : at - text.lastIndexOf('\n', at - 1);
-                problems.add(new RuleProblem(file.path(), at < 0 ? null : line, at < 0 ? null : column,
-                        "two scenarios are named \"" + scenario.name() + "\"; give each its own name, so a failure says which one"));
+                String message = "two scenarios are named \"" + scenario.name() + "\"; give each its own name, so a failure says which one";
+                problems.add(at < 0 ? RuleProblem.in(file.path(), message) : TextLocator.at(file, text, at, message));
             }
         }
         for (ScenarioFile.Scenario scenario : scenarios.scenarios()) {
