@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.policyadvisor.catalogue.Catalogue;
 import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.claims.ScheduleView;
@@ -28,6 +29,9 @@ import org.policyadvisor.catalogue.QuestionType;
 final class DeskPage {
 
     static final String FORM_ID = "desk-profile";
+
+    /** A label that ends in a question mark or colon (either width) takes no ": " after it. */
+    private static final Pattern ASKS = Pattern.compile(".*[?:\\uFF1F\\uFF1A]$");
 
     private final Messages messages;
 
@@ -102,7 +106,7 @@ final class DeskPage {
             html.append("<li>");
             if (label != null) {
                 html.append("<a href=\"#").append(esc(field)).append("\">").append(esc(label)).append("</a>")
-                        .append(label.matches(".*[?:\\uFF1F\\uFF1A]$") ? " " : ": ");
+                        .append(ASKS.matcher(label).matches() ? " " : ": ");
             }
             html.append(esc(message)).append("</li>");
         });
