@@ -231,8 +231,7 @@ public final class AdvisorApp {
 
         void write(Context ctx, int status, String key, List<Object> detailArgs, List<org.policyadvisor.advice.FieldError> errors) {
             Lang lang = Negotiation.lang(ctx);
-            Problem problem = new Problem("/problems/" + key, messages.get("problem." + key, lang), status,
-                    messages.get("problem." + key + ".detail", lang, detailArgs),
+            Problem problem = Problem.of(messages, lang, status, key, detailArgs,
                     errors.isEmpty() ? null : errors.stream()
                             .map(e -> new Problem.FieldProblem(e.pointer(), messages.get("field." + e.code(), lang, e.args())))
                             .toList(),

@@ -39,8 +39,7 @@ final class ProblemErrorHandler extends ErrorHandler {
             case 415 -> List.of(AdviceController.JSON + ", " + AdviceController.FORM);
             default -> List.of();
         };
-        Problem problem = new Problem("/problems/" + key, messages.get("problem." + key, lang), code,
-                messages.get("problem." + key + ".detail", lang, args), null, requestId);
+        Problem problem = Problem.of(messages, lang, code, key, args, null, requestId);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.getHeaders().put(RequestIds.HEADER, requestId);
         if (code == 503) response.getHeaders().put(HttpHeader.RETRY_AFTER, "5");
