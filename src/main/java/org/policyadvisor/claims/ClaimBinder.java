@@ -115,7 +115,7 @@ public final class ClaimBinder {
             }
             Set<String> known = new HashSet<>();
             group.inputs().forEach(f -> known.add(f.name()));
-            List<ClaimSchedule.PerType> perTypes = schedule.perType().stream().filter(p -> p.party().equals(group.type().getSimpleName())).toList();
+            List<ClaimSchedule.PerType> perTypes = schedule.perTypeOf(group);
             perTypes.forEach(p -> known.add(p.key()));
             for (int i = 0; i < node.size(); i++) {
                 String entryAt = at + "/" + i;
@@ -231,8 +231,7 @@ public final class ClaimBinder {
 
         /** {@code previouslyPaid: {TYPE: amount}}: a fact for every item type the party can have, 0 when not given. */
         private void amounts(ClaimSchedule.PerType perType, JsonNode node, String at, String partyId) {
-            List<String> types = schedule.itemTypes().stream().filter(t -> schedule.items().fields().stream()
-                    .anyMatch(f -> perType.party().equals(f.party()) && f.appliesTo(t))).toList();
+            List<String> types = schedule.itemTypesOf(perType);
             Map<String, Long> amounts = new LinkedHashMap<>();
             types.forEach(t -> amounts.put(t, 0L));
             if (present(node)) {

@@ -57,6 +57,16 @@ public record ClaimSchedule(
         return type == null ? List.of() : type.values();
     }
 
+    /** The amounts per item type that each entry of {@code party} gives. */
+    public List<PerType> perTypeOf(Group party) {
+        return perType.stream().filter(p -> p.party().equals(party.type().getSimpleName())).toList();
+    }
+
+    /** The item types a party of {@code perType} can have: those with a field that names such a party. */
+    public List<String> itemTypesOf(PerType perType) {
+        return itemTypes().stream().filter(t -> items.fields().stream().anyMatch(f -> perType.party().equals(f.party()) && f.appliesTo(t))).toList();
+    }
+
     /**
      * A list of the claim (its parties, its items): its key in the claim and the answer, the declared type each
      * entry is bound to, and the field that orders them ({@code seq}), or null.

@@ -24,8 +24,4 @@ public record ClaimSchedules(List<ClaimSchedule> all, List<RuleProblem> problems
     public Optional<ClaimSchedule> byPath(String path) {
         return all.stream().filter(s -> path.equals(s.path())).findFirst();
     }
-
-    public Optional<ClaimSchedule> byPage(String page) {
-        return all.stream().filter(s -> page.equals(s.page())).findFirst();
-    }
 }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.definition.type.FactType;
 import org.kie.api.definition.type.FactField;
 import org.policyadvisor.catalogue.Catalogue;
 import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.catalogue.Question;
+import org.policyadvisor.ruleset.Ruleset;
 
 /**
  * A claim schedule described in one language, for GET /api/v1/claims and for the form a schedule's page builds from
@@ -39,6 +41,27 @@ public record ScheduleView(String id, String name, String intro, String path, St
 
     public record Cap(String text, Long amount) {}
 
+    /** Every schedule of the ruleset described in {@code lang}: made once per ruleset and language, then kept. */
+    public static List<ScheduleView> all(Ruleset ruleset, Lang lang) {
+        return ruleset.derived(InEachLang.class, InEachLang::new).in(lang);
+    }
+
+    /** The views of one ruleset, per language as first asked for. */
+    private static final class InEachLang {
+        private final List<ClaimSchedule> schedules;
+        private final Catalogue catalogue;
+        private final Map<Lang, List<ScheduleView>> views = new ConcurrentHashMap<>();
+
+        InEachLang(Ruleset ruleset) {
+            this.schedules = ClaimSchedules.of(ruleset).all();
+            this.catalogue = ruleset.catalogue();
+        }
+
+        List<ScheduleView> in(Lang lang) {
+            return views.computeIfAbsent(lang, l -> schedules.stream().map(s -> of(s, catalogue, l)).toList());
+        }
+    }
+
     public static ScheduleView of(ClaimSchedule schedule, Catalogue catalogue, Lang lang) {
         ClaimSchedule.ScheduleTexts texts = schedule.texts();
         List<Choice> itemTypes = schedule.itemTypes().stream().map(t -> new Choice(t, texts.values().get(t).in(lang))).toList();
@@ -46,9 +69,9 @@ public record ScheduleView(String id, String name, String intro, String path, St
         for (ClaimSchedule.Group party : schedule.parties()) {
             ClaimSchedule.PartyText words = texts.parties().get(party.key());
             List<FieldView> fields = new ArrayList<>(party.inputs().stream().map(f -> field(schedule, f, lang, itemTypes)).toList());
-            schedule.perType().stream().filter(p -> p.party().equals(party.type().getSimpleName())).forEach(p -> {
-                List<Choice> types = itemTypes.stream().filter(t -> schedule.items().fields().stream()
-                        .anyMatch(f -> p.party().equals(f.party()) && f.appliesTo(t.value()))).toList();
+            schedule.perTypeOf(party).forEach(p -> {
+                List<String> typesOf = schedule.itemTypesOf(p);
+                List<Choice> types = itemTypes.stream().filter(t -> typesOf.contains(t.value())).toList();
                 fields.add(new FieldView(p.key(), label(texts, p.key(), lang), "amounts", false, 0, types, List.of(), null));
             });
             lists.add(new ListView(party.key(), words.label().in(lang), words.one().in(lang), false, fields));

@@ -40,10 +40,6 @@ final class AdvicePage {
         this.messages = messages;
     }
 
-    String advice(Advice advice, Catalogue catalogue, Map<String, Object> answers, Lang lang) {
-        return advice(advice, catalogue, DeskDetails.forCatalogue(catalogue), answers, lang, "");
-    }
-
     /** A saved consultation's page: the answer as given then, under its reference and the QR code of its link. */
     String saved(Advice advice, Catalogue catalogue, Map<String, Object> answers, Lang lang, String reference, String createdAt, String qrSvg) {
         String block = "<section class=\"reference\" data-reference=\"" + esc(reference) + "\"><div class=\"qr\">" + qrSvg + "</div><p>"

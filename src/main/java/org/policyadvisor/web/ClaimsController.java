@@ -38,7 +38,7 @@ final class ClaimsController {
     void list(Context ctx) {
         Ruleset ruleset = AdvisorApp.activeOrUnavailable(rules);
         Lang lang = Negotiation.lang(ctx);
-        ctx.json(Map.of("schedules", ClaimSchedules.of(ruleset).all().stream().map(s -> ScheduleView.of(s, ruleset.catalogue(), lang)).toList()));
+        ctx.json(Map.of("schedules", ScheduleView.all(ruleset, lang)));
     }
 
     void claim(Context ctx) {

@@ -35,10 +35,6 @@ final class DeskPage {
         this.messages = messages;
     }
 
-    String desk(Catalogue catalogue, Lang lang) {
-        return desk(catalogue, null, links(List.of(), lang), lang, Map.of(), Map.of());
-    }
-
     /**
      * The desk with {@code answers} filled in (field to the text as posted) and {@code errors} (field to message)
      * shown under their questions and listed at the top: a plain form post with a refused answer comes back here,
