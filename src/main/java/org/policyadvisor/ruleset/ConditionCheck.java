@@ -1,6 +1,7 @@
 package org.policyadvisor.ruleset;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AtomicExprDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.BindingDescr;
@@ -14,6 +15,8 @@ import org.drools.drl.ast.descr.RelationalExprDescr;
  */
 final class ConditionCheck {
     private static final Set<String> OPERATORS = Set.of("==", "!=", "<", "<=", ">", ">=");
+    /** What may come before a yes/no value alone: {@code !}, {@code (}, spaces. */
+    private static final Pattern LEADING = Pattern.compile("^[!(\\s]+");
 
     private final DrlFile file;
     private final String expression;
@@ -61,7 +64,7 @@ final class ConditionCheck {
         if (!kind.equals(Comparisons.YES_NO)) {
             file.report(alone.offset(), alone.shown() + " is " + Comparisons.inWords(kind) + ", not a condition: compare it with a value, such as `"
                     + written + (kind.equals(Comparisons.NUMBER) ? " >= 18`" : " == …`"));
-        } else if (!written.replaceAll("^[!(\\s]+", "").contains("(")) { // a field read, not a computed yes/no
+        } else if (!LEADING.matcher(written).replaceAll("").contains("(")) { // a field read, not a computed yes/no
             file.report(alone.offset(), alone.shown() + " alone is not a condition: write `" + written + " == true` or `" + written
                     + " == false` (a question not answered is neither)");
         }

@@ -3,6 +3,7 @@ package org.policyadvisor.ruleset;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AnnotatedBaseDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
@@ -26,6 +27,9 @@ final class DeclarationCheck {
             "Double", "double", "LocalDate");
     /** Rule attributes and the kind of value each takes; {@code dialect} among others is not one of them. */
     private static final Map<String, String> RULE_ATTRIBUTES = Map.of("no-loop", "boolean", "lock-on-active", "boolean", "salience", "integer");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern WHOLE = Pattern.compile("-?\\d+");
+    private static final Pattern INTEGER_ATTRIBUTE = Pattern.compile("-?\\d{1,9}");
 
     private final DrlFile file;
     private final Map<String, Map<String, String>> types;
@@ -83,13 +87,13 @@ final class DeclarationCheck {
     /** A field's default is of the field's kind, and a whole number fits the field. */
     private void defaultFits(String field, String fieldType, String written, int place) {
         String kind = written.startsWith("\"") ? Comparisons.TEXT : written.equals("true") || written.equals("false") ? Comparisons.YES_NO
-                : written.matches("-?\\d+(\\.\\d+)?") ? Comparisons.NUMBER : null;
+                : NUMBER.matcher(written).matches() ? Comparisons.NUMBER : null;
         String wanted = Comparisons.kind(fieldType);
         if (kind == null || wanted == null) return;
         if (!kind.equals(wanted)) {
             file.report(place, "the default of `" + field + "` is " + Comparisons.inWords(kind) + ", and `" + field + "` is "
                     + Comparisons.inWords(wanted) + ": write a value of that kind");
-        } else if (Set.of("int", "Integer").contains(fieldType) && written.matches("-?\\d+")
+        } else if (Set.of("int", "Integer").contains(fieldType) && WHOLE.matcher(written).matches()
                 && (written.length() > 11 || Math.abs(Long.parseLong(written)) > Integer.MAX_VALUE)) {
             file.report(place, "the default of `" + field + "` is too large for a whole number field (at most " + Integer.MAX_VALUE
                     + "); declare it `long` for larger numbers");
@@ -128,7 +132,7 @@ final class DeclarationCheck {
         String kind = where.equals("a rule") ? RULE_ATTRIBUTES.get(name) : null;
         String value = attribute.getValue() == null ? "" : attribute.getValue().strip();
         boolean ok = "boolean".equals(kind) ? value.equals("true") || value.equals("false")
-                : "integer".equals(kind) && value.matches("-?\\d{1,9}");
+                : "integer".equals(kind) && INTEGER_ATTRIBUTE.matcher(value).matches();
         if (kind == null) {
             file.report(file.at(attribute), "`" + name + "` is not allowed on " + where + "; a rule may have only "
                     + String.join(", ", RULE_ATTRIBUTES.keySet().stream().sorted().toList()));
