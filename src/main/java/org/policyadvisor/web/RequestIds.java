@@ -22,10 +22,7 @@ final class RequestIds {
     private RequestIds() {}
 
     static void assign(Context ctx) {
-        String id = accept(ctx.header(HEADER));
-        ctx.attribute(ATTRIBUTE, id);
-        ctx.header(HEADER, id);
-        MDC.put(MDC_KEY, id);
+        MDC.put(MDC_KEY, of(ctx));
     }
 
     /** The request's id; a new one if it has none yet (a request that failed before the before-handlers ran). */
