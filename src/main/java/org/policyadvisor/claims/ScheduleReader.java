@@ -17,6 +17,7 @@ import org.kie.api.definition.type.FactType;
 import org.policyadvisor.ruleset.RuleFile;
 import org.policyadvisor.ruleset.RuleProblem;
 import org.policyadvisor.ruleset.Ruleset;
+import org.policyadvisor.ruleset.TextLocator;
 
 /**
  * Reads the claim schedules a ruleset declares: a type with {@code @claimSchedule("id")}, the types that name it
@@ -254,15 +255,9 @@ final class ScheduleReader {
             problems.add(RuleProblem.in(null, message));
             return;
         }
-        String[] lines = file.text().split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int column = lines[i].indexOf("declare " + type.getSimpleName());
-            if (column >= 0) {
-                problems.add(new RuleProblem(file.path(), i + 1, column + 1, message));
-                return;
-            }
-        }
-        problems.add(RuleProblem.in(file.path(), message));
+        String text = file.text();
+        int at = text.indexOf("declare " + type.getSimpleName());
+        problems.add(at >= 0 ? TextLocator.at(file, text, at, message) : RuleProblem.in(file.path(), message));
     }
 
     static String meta(FactType type, String key) {
