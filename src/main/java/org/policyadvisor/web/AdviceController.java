@@ -73,8 +73,7 @@ final class AdviceController {
         String type = Negotiation.mediaType(ctx);
         if (type.equals(JSON)) {
             JsonNode body = readJson(ctx);
-            JsonNode lang = body.get(ProfileBinder.LANG);
-            if (lang != null && lang.isTextual()) Lang.parse(lang.asText()).ifPresent(l -> ctx.attribute(Negotiation.BODY_LANG, l));
+            Negotiation.bodyLang(ctx, body);
             return ProfileBinder.fromJson(body, catalogue);
         }
         if (type.equals(FORM)) {

@@ -6,7 +6,6 @@ import io.javalin.http.HandlerType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import org.policyadvisor.advice.ProfileBinder;
 import org.policyadvisor.catalogue.Lang;
 import org.policyadvisor.claims.BoundClaim;
 import org.policyadvisor.claims.ClaimBinder;
@@ -64,8 +63,7 @@ final class ClaimsController {
     private void answer(Context ctx, Ruleset ruleset, ClaimSchedule schedule) {
         if (!Negotiation.mediaType(ctx).equals(AdviceController.JSON)) throw new ApiProblem(415, "unsupported-media-type", AdviceController.JSON);
         JsonNode body = AdviceController.readJson(ctx);
-        JsonNode lang = body.get(ProfileBinder.LANG);
-        if (lang != null && lang.isTextual()) Lang.parse(lang.asText()).ifPresent(l -> ctx.attribute(Negotiation.BODY_LANG, l));
+        Negotiation.bodyLang(ctx, body);
         BoundClaim claim = ClaimBinder.fromJson(body, schedule, ruleset.catalogue());
         LocalDate asOf = claim.asOf() != null ? claim.asOf() : LocalDate.now(clock.withZone(AdviceController.SHANGHAI));
         ctx.json(engine.answer(ruleset, schedule, claim, asOf));

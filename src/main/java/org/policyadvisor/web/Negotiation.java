@@ -1,7 +1,9 @@
 package org.policyadvisor.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.util.Locale;
+import org.policyadvisor.advice.ProfileBinder;
 import org.policyadvisor.catalogue.Lang;
 
 /** Picks the answer's language and format from the request. */
@@ -10,6 +12,12 @@ final class Negotiation {
     static final String BODY_LANG = "bodyLang";
 
     private Negotiation() {}
+
+    /** Notes a JSON body's {@code lang}, which {@link #lang} takes after the query's. */
+    static void bodyLang(Context ctx, JsonNode body) {
+        JsonNode lang = body.get(ProfileBinder.LANG);
+        if (lang != null && lang.isTextual()) Lang.parse(lang.asText()).ifPresent(l -> ctx.attribute(BODY_LANG, l));
+    }
 
     /** {@code lang} from the query, then the body, then Accept-Language, then the default. */
     static Lang lang(Context ctx) {
